@@ -1,0 +1,15 @@
+module github.com/yasno/yasno
+
+go 1.26.0
+
+require (
+	github.com/go-enry/go-enry/v2 v2.9.6 // indirect
+	github.com/go-enry/go-oniguruma v1.2.1 // indirect
+	github.com/gorilla/mux v1.8.1 // indirect
+	github.com/kljensen/snowball v0.10.0 // indirect
+	github.com/stretchr/testify v1.12.1 // indirect
+	github.com/yuin/goldmark v1.8.7 // indirect
+	go.yaml.in/yaml/v3 v3.0.6 // indirect
+	golang.org/x/net v0.62.0 // indirect
+	golang.org/x/text v0.44.0 // indirect
+)

@@ -1,0 +1,112 @@
+package linter
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/go-enry/go-enry/v2"
+	"golang.org/x/text/encoding/charmap"
+)
+
+// Encoding names the character encoding a source was decoded from.
+type Encoding string
+
+// Encodings yasno reads. Drafts saved by old Windows editors come as
+// Windows-1251; Notepad likes UTF-16 with a BOM.
+const (
+	UTF8    Encoding = "utf-8"
+	UTF16LE Encoding = "utf-16le"
+	UTF16BE Encoding = "utf-16be"
+	CP1251  Encoding = "windows-1251"
+)
+
+// ErrBinary is returned for input that is not text.
+var ErrBinary = errors.New("это не текст: файл двоичный (картинка, архив или программа)")
+
+// InputError is a problem with one input: the CLI prints it and exits 2,
+// the API answers 4xx. Its message is plain Russian and never holds the text.
+type InputError struct {
+	Name string
+	Err  error
+}
+
+func (e *InputError) Error() string {
+	if e.Name == "" {
+		return e.Err.Error()
+	}
+	return e.Name + ": " + e.Err.Error()
+}
+
+func (e *InputError) Unwrap() error { return e.Err }
+
+// Decode turns raw bytes into UTF-8 text. It honours a UTF-8 or UTF-16 BOM,
+// keeps valid UTF-8 as is, and takes anything else that is not binary for
+// Windows-1251, the only other encoding Russian drafts arrive in.
+func Decode(b []byte) (string, Encoding, error) {
+	switch {
+	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
+		b = b[3:]
+		if !utf8.Valid(b) {
+			return "", "", errors.New("файл помечен как UTF-8, но содержит неверные байты")
+		}
+		return string(b), UTF8, nil
+	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
+		return decodeUTF16(b[2:], false)
+	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
+		return decodeUTF16(b[2:], true)
+	}
+	if utf8.Valid(b) {
+		if bytes.IndexByte(b, 0) >= 0 || enry.IsBinary(b) {
+			return "", "", ErrBinary
+		}
+		return string(b), UTF8, nil
+	}
+	if enry.IsBinary(b) || bytes.IndexByte(b, 0) >= 0 || !mostlyText1251(b) {
+		return "", "", ErrBinary
+	}
+	s, err := charmap.Windows1251.NewDecoder().Bytes(b)
+	if err != nil {
+		return "", "", fmt.Errorf("не удалось прочитать кодировку windows-1251: %w", err)
+	}
+	return string(s), CP1251, nil
+}
+
+func decodeUTF16(b []byte, bigEndian bool) (string, Encoding, error) {
+	if len(b)%2 != 0 {
+		return "", "", errors.New("файл в UTF-16 обрезан: нечётное число байтов")
+	}
+	u := make([]uint16, len(b)/2)
+	for i := range u {
+		if bigEndian {
+			u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+		} else {
+			u[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
+		}
+	}
+	for _, c := range u {
+		if c == 0 {
+			return "", "", ErrBinary
+		}
+	}
+	enc := UTF16LE
+	if bigEndian {
+		enc = UTF16BE
+	}
+	return string(utf16.Decode(u)), enc, nil
+}
+
+// mostlyText1251 tells text in Windows-1251 from other binary data: control
+// bytes other than tab and line breaks are rare in letters, and 0x98 is
+// unassigned in that code page.
+func mostlyText1251(b []byte) bool {
+	bad := 0
+	for _, c := range b {
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x98 || c == 0x7F {
+			bad++
+		}
+	}
+	return bad*100 <= len(b)
+}

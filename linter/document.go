@@ -1,0 +1,281 @@
+package linter
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Format is the kind of source a document came from.
+type Format string
+
+// Formats yasno reads. Office formats are extracted to text by package
+// extract and handed in through FromParagraphs.
+const (
+	Text     Format = "text"
+	Markdown Format = "markdown"
+	DOCX     Format = "docx"
+	ODT      Format = "odt"
+	HTML     Format = "html"
+)
+
+// ParseFormat maps a user-given name to a Format.
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(s) {
+	case "text", "txt", "plain", "plaintext":
+		return Text, nil
+	case "markdown", "md":
+		return Markdown, nil
+	case "docx":
+		return DOCX, nil
+	case "odt":
+		return ODT, nil
+	case "html", "htm":
+		return HTML, nil
+	}
+	return "", fmt.Errorf("неизвестный формат %q: возможны text, markdown, docx, odt, html", s)
+}
+
+// FormatFromName guesses the format from a file name; ok is false for an
+// extension yasno does not read.
+func FormatFromName(name string) (Format, bool) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".text", "":
+		return Text, true
+	case ".md", ".markdown":
+		return Markdown, true
+	case ".docx":
+		return DOCX, true
+	case ".odt":
+		return ODT, true
+	case ".html", ".htm":
+		return HTML, true
+	}
+	return "", false
+}
+
+// Span is a byte range [Start, End) of Document.Text.
+type Span struct{ Start, End int }
+
+// Block is a unit of prose: a paragraph, heading, list item, table cell.
+// Sentences never cross blocks.
+type Block struct {
+	Start, End int
+	// Segs, when not nil, are the parts of [Start, End) that are prose;
+	// the rest (inline code, markup) is skipped. Nil means all of it.
+	Segs []Span
+	// Part and Index locate the block in an office document
+	// («body», «table», «header», «footer», «footnote»; 1-based in its part).
+	Part  string
+	Index int
+	// First and Last are the block's tokens: Tokens[First:Last].
+	First, Last int
+}
+
+// Sentence is a run of tokens inside one block.
+type Sentence struct {
+	Start, End  int // byte offsets, from the first to the last non-space token
+	First, Last int // Tokens[First:Last]
+	Block       int
+	Words       int // whitespace-separated pieces with a letter or digit
+}
+
+// Document is a source ready for the rules: text, blocks, tokens and
+// sentences. It is built once and only read afterwards, so rules may run
+// on it concurrently.
+type Document struct {
+	Name      string
+	Format    Format
+	Encoding  Encoding
+	Text      string
+	Blocks    []Block
+	Tokens    []Token
+	Sentences []Sentence
+
+	lines []int // byte offsets where lines start
+}
+
+// Parse decodes raw bytes and builds a document of the given format
+// (Text or Markdown). name is only used in messages.
+func Parse(name string, raw []byte, f Format) (*Document, error) {
+	text, enc, err := Decode(raw)
+	if err != nil {
+		return nil, &InputError{Name: name, Err: err}
+	}
+	var d *Document
+	switch f {
+	case Markdown:
+		d = FromMarkdown(name, text)
+	case Text, "":
+		d = FromText(name, text)
+	default:
+		return nil, &InputError{Name: name, Err: fmt.Errorf("формат %s читается через пакет extract", f)}
+	}
+	d.Encoding = enc
+	return d, nil
+}
+
+// FromText builds a document from plain text. Blocks are paragraphs
+// separated by blank lines.
+func FromText(name, text string) *Document {
+	d := &Document{Name: name, Format: Text, Text: text, Encoding: UTF8}
+	start := -1
+	lineStart := 0
+	for lineStart <= len(text) {
+		nl := strings.IndexByte(text[lineStart:], '\n')
+		lineEnd := len(text)
+		next := len(text) + 1
+		if nl >= 0 {
+			lineEnd = lineStart + nl
+			next = lineEnd + 1
+		}
+		if strings.TrimSpace(strings.TrimRight(text[lineStart:lineEnd], "\r")) == "" {
+			if start >= 0 {
+				d.Blocks = append(d.Blocks, Block{Start: start, End: trimEnd(text, lineStart)})
+				start = -1
+			}
+		} else if start < 0 {
+			start = lineStart
+		}
+		lineStart = next
+	}
+	if start >= 0 {
+		d.Blocks = append(d.Blocks, Block{Start: start, End: trimEnd(text, len(text))})
+	}
+	d.analyze()
+	return d
+}
+
+// FromParagraphs builds a document from extracted paragraphs (office
+// documents, HTML): each paragraph is one block.
+func FromParagraphs(name string, f Format, text string, paras []Block) *Document {
+	d := &Document{Name: name, Format: f, Text: text, Encoding: UTF8, Blocks: paras}
+	d.analyze()
+	return d
+}
+
+// trimEnd moves end back over trailing line breaks.
+func trimEnd(text string, end int) int {
+	for end > 0 && (text[end-1] == '\n' || text[end-1] == '\r') {
+		end--
+	}
+	return end
+}
+
+func (d *Document) analyze() {
+	d.Tokens = make([]Token, 0, len(d.Text)/4+8)
+	for i := range d.Blocks {
+		b := &d.Blocks[i]
+		b.First = len(d.Tokens)
+		if b.Segs == nil {
+			d.Tokens = tokenize(d.Text, b.Start, b.End, d.Tokens, &stems)
+		} else {
+			for _, s := range b.Segs {
+				d.Tokens = tokenize(d.Text, s.Start, s.End, d.Tokens, &stems)
+			}
+		}
+		b.Last = len(d.Tokens)
+	}
+	d.Sentences = splitSentences(d)
+}
+
+// Words counts word tokens in the whole document.
+func (d *Document) Words() int {
+	n := 0
+	for _, s := range d.Sentences {
+		n += s.Words
+	}
+	return n
+}
+
+// Slice returns the text of tokens [i, j).
+func (d *Document) Slice(i, j int) string {
+	if i >= j {
+		return ""
+	}
+	return d.Text[d.Tokens[i].Start:d.Tokens[j-1].End]
+}
+
+// TokenText returns the text of token i.
+func (d *Document) TokenText(i int) string {
+	t := &d.Tokens[i]
+	return d.Text[t.Start:t.End]
+}
+
+// SentenceText returns the text of sentence i.
+func (d *Document) SentenceText(i int) string {
+	s := d.Sentences[i]
+	return d.Text[s.Start:s.End]
+}
+
+// SentenceAt returns the index of the sentence holding token i, or -1.
+func (d *Document) SentenceAt(tok int) int {
+	k := sort.Search(len(d.Sentences), func(k int) bool { return d.Sentences[k].Last > tok })
+	if k < len(d.Sentences) && d.Sentences[k].First <= tok {
+		return k
+	}
+	return -1
+}
+
+// Position is a place in the text: byte offset, 1-based line and 1-based
+// column counted in characters (runes).
+type Position struct {
+	Offset int `json:"offset"`
+	Line   int `json:"line"`
+	Column int `json:"column"`
+}
+
+func (d *Document) lineStarts() []int {
+	if d.lines == nil {
+		ls := []int{0}
+		for i := 0; i < len(d.Text); i++ {
+			if d.Text[i] == '\n' {
+				ls = append(ls, i+1)
+			}
+		}
+		d.lines = ls
+	}
+	return d.lines
+}
+
+// Pos converts a byte offset into a Position.
+func (d *Document) Pos(off int) Position {
+	off = max(0, min(off, len(d.Text)))
+	ls := d.lineStarts()
+	l := sort.Search(len(ls), func(i int) bool { return ls[i] > off }) - 1
+	return Position{Offset: off, Line: l + 1, Column: utf8.RuneCountInString(d.Text[ls[l]:off]) + 1}
+}
+
+// Line is one line of the text, without its line break.
+type Line struct {
+	Start, End int
+	Text       string
+}
+
+// Lines returns the lines of the text.
+func (d *Document) Lines() []Line {
+	ls := d.lineStarts()
+	out := make([]Line, len(ls))
+	for i, s := range ls {
+		e := len(d.Text)
+		if i+1 < len(ls) {
+			e = ls[i+1] - 1
+		}
+		if e > s && d.Text[e-1] == '\r' {
+			e--
+		}
+		out[i] = Line{Start: s, End: e, Text: d.Text[s:e]}
+	}
+	return out
+}
+
+// BlockAt returns the index of the block holding byte offset off, or -1.
+func (d *Document) BlockAt(off int) int {
+	k := sort.Search(len(d.Blocks), func(k int) bool { return d.Blocks[k].End > off })
+	if k < len(d.Blocks) && d.Blocks[k].Start <= off {
+		return k
+	}
+	return -1
+}

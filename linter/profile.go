@@ -1,0 +1,60 @@
+package linter
+
+import "strings"
+
+// officialStems are stems of addressee titles that mark a reply to an
+// authority or a company rather than to a person: «Заместителю прокурора
+// района», «Главе администрации», «Директору ООО …».
+var officialStems = []string{"прокурор", "прокуратур", "администрац", "министр", "министерств",
+	"губернатор", "депутат", "директор", "председател", "начальник", "руководител", "управлен",
+	"уполномочен", "генеральн", "глав", "суд", "инспекц", "департамент", "комитет"}
+
+// DetectProfile guesses the profile from the header: the lines before the
+// greeting (or the first lines when there is none). A reply to an authority
+// or company is Official; anything else is Citizen. Public is never
+// guessed: a social-network reply looks like a letter to a person.
+func DetectProfile(d *Document) Profile {
+	lines := d.Lines()
+	limit := min(len(lines), 12)
+	for i := 0; i < limit; i++ {
+		l := strings.TrimSpace(lines[i].Text)
+		low := strings.ToLower(l)
+		if strings.HasPrefix(low, "уважаем") || strings.HasPrefix(low, "здравствуй") || strings.HasPrefix(low, "добрый") {
+			break
+		}
+		if i == 0 {
+			continue // the sender's own name, «Служба жилищного надзора»
+		}
+		if strings.HasPrefix(low, "на №") || strings.HasPrefix(low, "на запрос") || strings.HasPrefix(low, "о предоставлении информации") {
+			return Official
+		}
+		for _, w := range strings.Fields(low) {
+			if !isDativeTitle(w) {
+				continue
+			}
+			return Official
+		}
+	}
+	return Citizen
+}
+
+// isDativeTitle reports an addressee title in the dative case
+// («прокурору», «главе», «директору»): the header names the recipient so.
+func isDativeTitle(w string) bool {
+	w = strings.Trim(w, ".,;:«»\"")
+	for _, st := range officialStems {
+		if !strings.HasPrefix(w, st) {
+			continue
+		}
+		rest := strings.TrimPrefix(w, st)
+		switch rest {
+		case "у", "ю", "е", "ам", "ям", "ии", "а", "ого", "ому", "ей":
+			// «прокурору», «управлению», «главе», «прокуратуры района»…
+			if rest == "ого" && st != "генеральн" {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}

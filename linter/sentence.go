@@ -1,0 +1,282 @@
+package linter
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// abbrevs are words that end with a dot and never end a sentence in a
+// Russian letter: «ул. Кирова», «ст. 14.1.3», «тел. 51-23-47».
+var abbrevs = setOf("г", "гг", "ул", "д", "дом", "кв", "корп", "к", "стр", "ст", "ч", "п", "пп", "пл",
+	"им", "тел", "исп", "утв", "гр", "обл", "пер", "просп", "пр", "пос", "р", "р-н", "мкр", "наб", "ш",
+	"л", "т", "см", "ср", "рис", "табл", "прил", "разд", "гл", "абз", "подп", "пд", "лит", "оф", "пом",
+	"эт", "каб", "св", "вх", "исх", "рег", "напр", "т.е", "т.к", "т.н", "в.т.ч", "н", "о", "с", "ж",
+	"ген", "зам", "нач", "пред", "доп", "сокр", "англ", "лат", "русск", "mr", "mrs", "dr", "st", "no")
+
+// weakAbbrevs may end a sentence: «… 250 тыс. руб. Далее» breaks only
+// before a capital letter.
+var weakAbbrevs = setOf("руб", "коп", "тыс", "млн", "млрд", "др", "экз", "шт", "мин", "сек", "час", "мес", "etc")
+
+func setOf(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// wrapMin is the length in characters from which a line that does not end
+// a sentence is taken for hard-wrapped prose and joined with the next.
+const wrapMin = 50
+
+// splitSentences cuts every block into sentences. Header lines, the
+// greeting, list items and signature lines are units of their own; a
+// hard-wrapped line of prose stays in its sentence.
+func splitSentences(d *Document) []Sentence {
+	var out []Sentence
+	for bi := range d.Blocks {
+		b := &d.Blocks[bi]
+		start := -1
+		lineStart := b.First
+		flush := func(end int) {
+			if start < 0 {
+				return
+			}
+			last := end
+			for last > start && (d.Tokens[last-1].Kind == Space || d.Tokens[last-1].Kind == Newline) {
+				last--
+			}
+			if last > start {
+				s := Sentence{Start: d.Tokens[start].Start, End: d.Tokens[last-1].End, First: start, Last: last, Block: bi}
+				s.Words = countWords(d, start, last)
+				out = append(out, s)
+			}
+			start = -1
+		}
+		for i := b.First; i < b.Last; i++ {
+			t := &d.Tokens[i]
+			switch t.Kind {
+			case Space:
+				continue
+			case Newline:
+				if start >= 0 && !joinLines(d, lineStart, i, b.Last) {
+					flush(i)
+				}
+				lineStart = i + 1
+				continue
+			}
+			if start < 0 {
+				start = i
+			}
+			if t.Kind == Punct {
+				if end, ok := sentenceEnd(d, i, lineStart, b.Last); ok {
+					flush(end)
+					i = end - 1
+				}
+			}
+		}
+		flush(b.Last)
+	}
+	return out
+}
+
+// countWords counts whitespace-separated pieces that hold a letter or a
+// digit: «№» and dashes do not count, «(8512)» and «59-ФЗ» count once.
+func countWords(d *Document, first, last int) int {
+	n := 0
+	inPiece, counted := false, false
+	for i := first; i < last; i++ {
+		k := d.Tokens[i].Kind
+		if k == Space || k == Newline {
+			inPiece, counted = false, false
+			continue
+		}
+		if !inPiece {
+			inPiece = true
+		}
+		if (k == Word || k == Number) && !counted {
+			n++
+			counted = true
+		}
+	}
+	return n
+}
+
+// sentenceEnd decides whether punctuation token i ends a sentence and, if
+// so, returns the index just past it (closing quotes and brackets included).
+func sentenceEnd(d *Document, i, lineStart, blockEnd int) (int, bool) {
+	t := &d.Tokens[i]
+	p := d.Text[t.Start:t.End]
+	switch {
+	case p == "!" || p == "?":
+		for i+1 < blockEnd && d.Tokens[i+1].Kind == Punct && strings.Contains("!?", d.TokenText(i+1)) {
+			i++
+		}
+		return closeQuotes(d, i+1, blockEnd), true
+	case p == "…" || strings.HasPrefix(p, ".."):
+		if nextStartsLower(d, i+1, blockEnd) {
+			return 0, false
+		}
+		return closeQuotes(d, i+1, blockEnd), true
+	case p == ".":
+	default:
+		return 0, false
+	}
+	// A dot glued to a following word or digit is inside something
+	// («т.е», «e.mail»): not an end.
+	if i+1 < blockEnd && d.Tokens[i+1].IsWordLike() {
+		return 0, false
+	}
+	if i > lineStart {
+		prev := &d.Tokens[i-1]
+		switch prev.Kind {
+		case Word:
+			w := prev.Norm
+			if abbrevs[w] && !weakAfterDot(d, i-1) {
+				return 0, false
+			}
+			// Initials: a single capital letter («И.И. Иванов», «Иванов И.И.»).
+			if utf8.RuneCountInString(w) == 1 && prev.Is(Title) {
+				return 0, false
+			}
+			if weakAbbrevs[w] || weakAfterDot(d, i-1) {
+				if !nextStartsUpper(d, i+1, blockEnd) {
+					return 0, false
+				}
+			}
+		case Number:
+			num := d.TokenText(i - 1)
+			// «1.1.» or «3.» opening a line is a clause or list number.
+			if i-1 == firstNonSpace(d, lineStart, i) {
+				return 0, false
+			}
+			// «пункта 3.4.4. Плана»: a clause number, not a date.
+			if strings.Count(num, ".") >= 1 && !isDate(num) && !strings.Contains(num, ",") {
+				return 0, false
+			}
+		}
+	}
+	if nextStartsLower(d, i+1, blockEnd) {
+		return 0, false
+	}
+	return closeQuotes(d, i+1, blockEnd), true
+}
+
+// weakAfterDot reports «т.д.», «т.п.»: the word is д or п after «т.».
+func weakAfterDot(d *Document, w int) bool {
+	n := d.Tokens[w].Norm
+	if (n != "д" && n != "п") || w < 2 {
+		return false
+	}
+	return d.TokenText(w-1) == "." && d.Tokens[w-2].Norm == "т"
+}
+
+func firstNonSpace(d *Document, from, to int) int {
+	for k := from; k < to; k++ {
+		if d.Tokens[k].Kind != Space {
+			return k
+		}
+	}
+	return to
+}
+
+// isDate reports dd.mm.yyyy and similar: three numbers, the last of four
+// digits.
+func isDate(s string) bool {
+	parts := strings.Split(s, ".")
+	return len(parts) == 3 && len(parts[2]) == 4 && len(parts[0]) <= 2 && len(parts[1]) <= 2
+}
+
+// closeQuotes extends a sentence end over closing quotes and brackets.
+func closeQuotes(d *Document, i, blockEnd int) int {
+	for i < blockEnd && d.Tokens[i].Kind == Punct && strings.Contains("»\"”’)]", d.TokenText(i)) {
+		i++
+	}
+	return i
+}
+
+// nextWord returns the first rune of the next token that is not a space,
+// and whether a line break came first.
+func nextRune(d *Document, i, blockEnd int) (rune, bool) {
+	nl := false
+	for ; i < blockEnd; i++ {
+		switch d.Tokens[i].Kind {
+		case Space:
+			continue
+		case Newline:
+			nl = true
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(d.Text[d.Tokens[i].Start:])
+		if d.Tokens[i].Kind == Punct && strings.ContainsRune("«\"„(", r) && i+1 < blockEnd && d.Tokens[i+1].Kind == Word {
+			r, _ = utf8.DecodeRuneInString(d.Text[d.Tokens[i+1].Start:])
+		}
+		return r, nl
+	}
+	return 0, true
+}
+
+func nextStartsLower(d *Document, i, blockEnd int) bool {
+	r, nl := nextRune(d, i, blockEnd)
+	return !nl && unicode.IsLower(r)
+}
+
+func nextStartsUpper(d *Document, i, blockEnd int) bool {
+	r, nl := nextRune(d, i, blockEnd)
+	return nl || r == 0 || unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// joinLines decides whether the line break at token nl continues the
+// sentence: only hard-wrapped prose does. A line that ends with a colon
+// or semicolon, a short line (header, greeting, signature) and a line
+// before a list item end their unit.
+func joinLines(d *Document, lineStart, nl, blockEnd int) bool {
+	last := nl - 1
+	for last >= lineStart && d.Tokens[last].Kind == Space {
+		last--
+	}
+	if last < lineStart {
+		return false
+	}
+	lt := d.TokenText(last)
+	if d.Tokens[last].Kind == Punct && strings.ContainsAny(lt, ":;!?.…") {
+		return false
+	}
+	if isListItem(d, nl+1, blockEnd) {
+		return false
+	}
+	lineLen := utf8.RuneCountInString(d.Text[d.Tokens[lineStart].Start:d.Tokens[last].End])
+	if lineLen >= wrapMin {
+		return true
+	}
+	if lt == "," || lt == "-" || lt == "—" || lt == "–" {
+		return nextStartsLowerOrDigit(d, nl+1, blockEnd)
+	}
+	return false
+}
+
+func nextStartsLowerOrDigit(d *Document, i, blockEnd int) bool {
+	r, _ := nextRune(d, i, blockEnd)
+	return unicode.IsLower(r) || unicode.IsDigit(r)
+}
+
+// isListItem reports whether the line starting at token i is a list item:
+// «1.», «1)», «а)», «-», «—», «•», «*».
+func isListItem(d *Document, i, blockEnd int) bool {
+	i = firstNonSpace(d, i, blockEnd)
+	if i >= blockEnd {
+		return false
+	}
+	t := &d.Tokens[i]
+	txt := d.TokenText(i)
+	switch t.Kind {
+	case Punct:
+		return strings.Contains("-—–•*·▪", txt)
+	case Number:
+		return i+1 < blockEnd && (d.TokenText(i+1) == "." || d.TokenText(i+1) == ")")
+	case Word:
+		return utf8.RuneCountInString(txt) == 1 && i+1 < blockEnd && d.TokenText(i+1) == ")"
+	}
+	return false
+}

@@ -1,0 +1,202 @@
+package linter
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind is the kind of a token.
+type Kind uint8
+
+// Token kinds. Every byte of a checked block belongs to exactly one token.
+const (
+	Space   Kind = iota // spaces and tabs (also no-break spaces)
+	Newline             // one line break: \n, \r\n or \r
+	Word                // letters, maybe with digits and inner hyphens: «из-за», «59-ФЗ», «e-mail»
+	Number              // digits with inner . , or -: «15.12.2026», «2,5», «44-18-20»
+	Punct               // anything else; a run of dots is one token («...»)
+)
+
+func (k Kind) String() string {
+	return [...]string{"space", "newline", "word", "number", "punct"}[k]
+}
+
+// Flags describe the letters of a word token.
+type Flags uint8
+
+// Token flags.
+const (
+	Cyrillic Flags = 1 << iota // has a Cyrillic letter
+	Latin                      // has a Latin letter
+	Digit                      // has a digit
+	Upper                      // every letter is upper case
+	Title                      // the first letter is upper case
+	Hyphen                     // has an inner hyphen
+)
+
+// Token is one piece of the text. Start and End are byte offsets into
+// Document.Text; positions come from here and are never searched for again.
+type Token struct {
+	Kind  Kind
+	Flags Flags
+	Start int
+	End   int
+	// Norm is the lower-case word with ё→е and soft hyphens removed; it is
+	// what dictionaries match. Empty for tokens that are not words.
+	Norm string
+	// Stem is the snowball stem of Norm (for Cyrillic words) or Norm.
+	Stem string
+}
+
+// Is reports whether all flags in f are set.
+func (t *Token) Is(f Flags) bool { return t.Flags&f == f }
+
+// IsWordLike reports whether the token is a word or a number.
+func (t *Token) IsWordLike() bool { return t.Kind == Word || t.Kind == Number }
+
+const softHyphen = '\u00AD'
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == softHyphen
+}
+
+func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
+
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\u00A0' || r == '\u202F' || r == '\u2009' || r == '\u2007' || r == '\f' || r == '\v' || r == '\u200B' || r == '\uFEFF'
+}
+
+// tokenize appends the tokens of text[start:end] to toks.
+func tokenize(text string, start, end int, toks []Token, st *stemmer) []Token {
+	i := start
+	for i < end {
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		switch {
+		case r == '\n' || r == '\r':
+			j := i + 1
+			if r == '\r' && j < end && text[j] == '\n' {
+				j++
+			}
+			toks = append(toks, Token{Kind: Newline, Start: i, End: j})
+			i = j
+		case isSpace(r):
+			j := i + n
+			for j < end {
+				r2, n2 := utf8.DecodeRuneInString(text[j:end])
+				if !isSpace(r2) {
+					break
+				}
+				j += n2
+			}
+			toks = append(toks, Token{Kind: Space, Start: i, End: j})
+			i = j
+		case isWordRune(r):
+			j, flags := scanWord(text, i, end)
+			t := Token{Kind: Word, Flags: flags, Start: i, End: j}
+			if flags&(Cyrillic|Latin) == 0 {
+				t.Kind = Number
+			} else {
+				t.Norm, t.Stem = st.lookup(text[i:j])
+			}
+			toks = append(toks, t)
+			i = j
+		case r == '.':
+			j := i + 1
+			for j < end && text[j] == '.' {
+				j++
+			}
+			toks = append(toks, Token{Kind: Punct, Start: i, End: j})
+			i = j
+		default:
+			toks = append(toks, Token{Kind: Punct, Start: i, End: i + n})
+			i += n
+		}
+	}
+	return toks
+}
+
+// scanWord reads a word or number starting at i. Hyphens join letters and
+// digits on both sides; . and , join digits only («15.12.2026», «2,5»).
+func scanWord(text string, i, end int) (int, Flags) {
+	var f Flags
+	upper, lower := 0, 0
+	first := true
+	j := i
+	for j < end {
+		r, n := utf8.DecodeRuneInString(text[j:end])
+		if isWordRune(r) {
+			switch {
+			case unicode.IsDigit(r):
+				f |= Digit
+			case unicode.IsLetter(r):
+				if unicode.Is(unicode.Cyrillic, r) {
+					f |= Cyrillic
+				} else if unicode.Is(unicode.Latin, r) {
+					f |= Latin
+				}
+				if unicode.IsUpper(r) {
+					upper++
+					if first {
+						f |= Title
+					}
+				} else {
+					lower++
+				}
+				first = false
+			}
+			j += n
+			continue
+		}
+		if j+n >= end {
+			break
+		}
+		next, _ := utf8.DecodeRuneInString(text[j+n : end])
+		prev, _ := utf8.DecodeLastRuneInString(text[i:j])
+		if isHyphen(r) && isWordRune(next) && next != softHyphen {
+			f |= Hyphen
+			j += n
+			continue
+		}
+		if (r == '.' || r == ',') && unicode.IsDigit(prev) && unicode.IsDigit(next) && f&(Cyrillic|Latin) == 0 {
+			j += n
+			continue
+		}
+		break
+	}
+	if upper > 0 && lower == 0 {
+		f |= Upper
+	}
+	return j, f
+}
+
+// normalize lower-cases a word, maps ё to е and drops soft hyphens.
+func normalize(w string) string {
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf || ('A' <= w[i] && w[i] <= 'Z') {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return w
+	}
+	var b strings.Builder
+	b.Grow(len(w))
+	for _, r := range w {
+		switch r {
+		case 'ё', 'Ё':
+			r = 'е'
+		case softHyphen:
+			continue
+		default:
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Normalize is the form dictionaries use for a word: lower case, ё→е.
+func Normalize(w string) string { return normalize(w) }
