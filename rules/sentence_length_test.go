@@ -1,0 +1,45 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/yasno/yasno/linter"
+)
+
+func words(n int) string {
+	w := make([]string, n)
+	for i := range w {
+		w[i] = "слово"
+	}
+	return strings.Join(w, " ")
+}
+
+func TestSentenceLength(t *testing.T) {
+	long := "Мы " + words(28) + "."
+	runCases(t, "sentence-length", []ruleCase{
+		{name: "25 words is fine", text: "Мы " + words(24) + "."},
+		{name: "26 words warns", text: "Мы " + words(25) + ".", want: []string{"Мы " + words(25) + "."}},
+		{name: "dashes and № do not count", text: "Мы " + words(20) + " — — — № № №."},
+		{name: "abbreviations do not split", text: "Дом по ул. Кирова, д. 5, кв. 7 осмотрел инспектор И.И. Иванов 15.12.2026. " + long,
+			want: []string{long}},
+		{name: "lines are units", text: "Служба жилищного надзора\n" + strings.Repeat("Строка письма\n", 30)},
+		{name: "public profile is stricter", text: "Мы " + words(21) + ".", profile: linter.Public,
+			want: []string{"Мы " + words(21) + "."}},
+	})
+}
+
+func TestSentenceLengthSeverityAndAdvice(t *testing.T) {
+	reg, err := Default()
+	require.NoError(t, err)
+	text := "Служба рассмотрела обращение, " + words(20) + ", которое " + words(25) + "."
+	fs := findings(t, reg, "sentence-length", text, linter.Citizen)
+	require.Len(t, fs, 1)
+	assert.Equal(t, linter.Error, fs[0].Severity)
+	assert.Contains(t, fs[0].Message, "49 слов")
+	assert.Contains(t, fs[0].Message, "«которое»")
+	assert.Equal(t, "п. 2.5", fs[0].Clause)
+}
