@@ -43,8 +43,9 @@ func (e *InputError) Error() string {
 func (e *InputError) Unwrap() error { return e.Err }
 
 // Decode turns raw bytes into UTF-8 text. It honours a UTF-8 or UTF-16 BOM,
-// keeps valid UTF-8 as is, and takes anything else that is not binary for
-// Windows-1251, the only other encoding Russian drafts arrive in.
+// recognises Russian UTF-16 without one, keeps valid UTF-8 as is, and takes
+// anything else that is not binary for Windows-1251, the only other
+// encoding Russian drafts arrive in.
 func Decode(b []byte) (string, Encoding, error) {
 	switch {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
@@ -52,14 +53,20 @@ func Decode(b []byte) (string, Encoding, error) {
 		if !utf8.Valid(b) {
 			return "", "", errors.New("файл помечен как UTF-8, но содержит неверные байты")
 		}
+		if controls(b) > len(b)/100 {
+			return "", "", ErrBinary
+		}
 		return string(b), UTF8, nil
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
 		return decodeUTF16(b[2:], false)
 	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
 		return decodeUTF16(b[2:], true)
 	}
+	if be, ok := looksUTF16(b); ok {
+		return decodeUTF16(b, be)
+	}
 	if utf8.Valid(b) {
-		if bytes.IndexByte(b, 0) >= 0 || enry.IsBinary(b) {
+		if bytes.IndexByte(b, 0) >= 0 || enry.IsBinary(b) || controls(b) > len(b)/100 {
 			return "", "", ErrBinary
 		}
 		return string(b), UTF8, nil
@@ -79,17 +86,22 @@ func decodeUTF16(b []byte, bigEndian bool) (string, Encoding, error) {
 		return "", "", errors.New("файл в UTF-16 обрезан: нечётное число байтов")
 	}
 	u := make([]uint16, len(b)/2)
+	bad := 0
 	for i := range u {
 		if bigEndian {
 			u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
 		} else {
 			u[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
 		}
-	}
-	for _, c := range u {
-		if c == 0 {
+		if u[i] == 0 {
 			return "", "", ErrBinary
 		}
+		if u[i] < 0x80 && isControl(byte(u[i])) {
+			bad++
+		}
+	}
+	if bad > len(u)/100 {
+		return "", "", ErrBinary
 	}
 	enc := UTF16LE
 	if bigEndian {
@@ -98,13 +110,57 @@ func decodeUTF16(b []byte, bigEndian bool) (string, Encoding, error) {
 	return string(utf16.Decode(u)), enc, nil
 }
 
+// looksUTF16 spots Russian text in UTF-16 saved without a BOM: every other
+// byte is the high byte of U+04xx (Cyrillic) or U+00xx (spaces, digits,
+// punctuation), now and then U+20xx or U+21xx (dashes, quotes, «№»).
+// Text in one-byte encodings never looks so, since letters fill both halves.
+func looksUTF16(b []byte) (bigEndian, ok bool) {
+	if len(b) < 4 || len(b)%2 != 0 {
+		return false, false
+	}
+next:
+	for _, hi := range []int{1, 0} { // LE: high bytes at odd offsets
+		common, other := 0, 0
+		for i := hi; i < len(b); i += 2 {
+			switch b[i] {
+			case 0x00, 0x04:
+				common++
+			case 0x20, 0x21:
+				other++
+			default:
+				continue next
+			}
+		}
+		if other*10 <= common {
+			return hi == 0, true
+		}
+	}
+	return false, false
+}
+
+// isControl reports control bytes that letters never hold: all below
+// space except tab, line breaks and form feed, and DEL.
+func isControl(c byte) bool {
+	return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F
+}
+
+func controls(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if isControl(c) {
+			n++
+		}
+	}
+	return n
+}
+
 // mostlyText1251 tells text in Windows-1251 from other binary data: control
 // bytes other than tab and line breaks are rare in letters, and 0x98 is
 // unassigned in that code page.
 func mostlyText1251(b []byte) bool {
-	bad := 0
+	bad := controls(b)
 	for _, c := range b {
-		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x98 || c == 0x7F {
+		if c == 0x98 {
 			bad++
 		}
 	}

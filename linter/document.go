@@ -179,6 +179,9 @@ func (d *Document) analyze() {
 		b.Last = len(d.Tokens)
 	}
 	d.Sentences = splitSentences(d)
+	// Line starts are computed now, not on the first Pos: the document is
+	// read-only afterwards and rules may share it between goroutines.
+	d.lineStarts()
 }
 
 // Words counts word tokens in the whole document.
@@ -229,9 +232,11 @@ type Position struct {
 
 func (d *Document) lineStarts() []int {
 	if d.lines == nil {
+		// A line ends at \n, \r\n or a lone \r (old Mac files), as the
+		// tokenizer sees it.
 		ls := []int{0}
 		for i := 0; i < len(d.Text); i++ {
-			if d.Text[i] == '\n' {
+			if c := d.Text[i]; c == '\n' || c == '\r' && (i+1 == len(d.Text) || d.Text[i+1] != '\n') {
 				ls = append(ls, i+1)
 			}
 		}

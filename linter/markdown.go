@@ -74,7 +74,7 @@ func collectProse(n ast.Node, src []byte, segs *[]Span) {
 			continue
 		case ast.KindText:
 			t := c.(*ast.Text)
-			addSpan(segs, t.Segment.Start, t.Segment.Stop)
+			addText(segs, src, t.Segment.Start, t.Segment.Stop)
 			if t.SoftLineBreak() || t.HardLineBreak() {
 				// Keep the line break so that lines are seen as lines.
 				if nl := indexByteFrom(src, '\n', t.Segment.Stop); nl >= 0 {
@@ -100,6 +100,54 @@ func indexByteFrom(b []byte, c byte, from int) int {
 		}
 	}
 	return -1
+}
+
+// addText adds the span of a text node, leaving out what Markdown does not
+// show as written: the backslash of an escape («\*») and character
+// references («&amp;», «&#171;»), which would otherwise read as words.
+func addText(segs *[]Span, src []byte, start, end int) {
+	from := start
+	for i := start; i < end; i++ {
+		switch src[i] {
+		case '\\':
+			if i+1 < end && isASCIIPunct(src[i+1]) {
+				addSpan(segs, from, i)
+				from = i + 1
+				i++
+			}
+		case '&':
+			if k := entityEnd(src, i, end); k > 0 {
+				addSpan(segs, from, i)
+				from = k
+				i = k - 1
+			}
+		}
+	}
+	addSpan(segs, from, end)
+}
+
+func isASCIIPunct(c byte) bool {
+	return c < 0x80 && c > ' ' && !('0' <= c && c <= '9') && !('a' <= c && c <= 'z') && !('A' <= c && c <= 'Z') && c != 0x7f
+}
+
+// entityEnd returns the end of a character reference starting at i
+// («&name;», «&#123;», «&#x1F;»), or 0.
+func entityEnd(src []byte, i, end int) int {
+	j := i + 1
+	if j < end && src[j] == '#' {
+		j++
+		if j < end && (src[j] == 'x' || src[j] == 'X') {
+			j++
+		}
+	}
+	k := j
+	for k < end && k-j < 32 && ('0' <= src[k] && src[k] <= '9' || 'a' <= src[k] && src[k] <= 'z' || 'A' <= src[k] && src[k] <= 'Z') {
+		k++
+	}
+	if k == j || k >= end || src[k] != ';' {
+		return 0
+	}
+	return k + 1
 }
 
 func addSpan(segs *[]Span, start, end int) {

@@ -22,17 +22,18 @@ func DetectProfile(d *Document) Profile {
 		if strings.HasPrefix(low, "уважаем") || strings.HasPrefix(low, "здравствуй") || strings.HasPrefix(low, "добрый") {
 			break
 		}
-		if i == 0 {
-			continue // the sender's own name, «Служба жилищного надзора»
-		}
 		if strings.HasPrefix(low, "на №") || strings.HasPrefix(low, "на запрос") || strings.HasPrefix(low, "о предоставлении информации") {
 			return Official
 		}
 		for _, w := range strings.Fields(low) {
-			if !isDativeTitle(w) {
-				continue
+			// The first line may be the sender's own name in the nominative
+			// («Глава администрации района»), whose endings -а, -ии, -ей
+			// are also those of a dative; a letter may as well begin with
+			// the addressee («Главе администрации…»). There only the
+			// endings that are dative alone count.
+			if isDativeTitle(w, i == 0) {
+				return Official
 			}
-			return Official
 		}
 	}
 	return Citizen
@@ -40,13 +41,16 @@ func DetectProfile(d *Document) Profile {
 
 // isDativeTitle reports an addressee title in the dative case
 // («прокурору», «главе», «директору»): the header names the recipient so.
-func isDativeTitle(w string) bool {
+func isDativeTitle(w string, strict bool) bool {
 	w = strings.Trim(w, ".,;:«»\"")
 	for _, st := range officialStems {
 		if !strings.HasPrefix(w, st) {
 			continue
 		}
 		rest := strings.TrimPrefix(w, st)
+		if strict && rest != "у" && rest != "ю" && rest != "е" && rest != "ам" && rest != "ям" && rest != "ому" {
+			continue
+		}
 		switch rest {
 		case "у", "ю", "е", "ам", "ям", "ии", "а", "ого", "ому", "ей":
 			// «прокурору», «управлению», «главе», «прокуратуры района»…

@@ -8,14 +8,15 @@ import (
 
 // abbrevs are words that end with a dot and never end a sentence in a
 // Russian letter: «ул. Кирова», «ст. 14.1.3», «тел. 51-23-47».
-var abbrevs = setOf("г", "гг", "ул", "д", "дом", "кв", "корп", "к", "стр", "ст", "ч", "п", "пп", "пл",
+var abbrevs = setOf("г", "гг", "ул", "д", "кв", "корп", "к", "стр", "ст", "ч", "п", "пп", "пл",
 	"им", "тел", "исп", "утв", "гр", "обл", "пер", "просп", "пр", "пос", "р", "р-н", "мкр", "наб", "ш",
 	"л", "т", "см", "ср", "рис", "табл", "прил", "разд", "гл", "абз", "подп", "пд", "лит", "оф", "пом",
 	"эт", "каб", "св", "вх", "исх", "рег", "напр", "т.е", "т.к", "т.н", "в.т.ч", "н", "о", "с", "ж",
 	"ген", "зам", "нач", "пред", "доп", "сокр", "англ", "лат", "русск", "mr", "mrs", "dr", "st", "no")
 
 // weakAbbrevs may end a sentence: «… 250 тыс. руб. Далее» breaks only
-// before a capital letter.
+// before a capital letter.  «г.» and «гг.» after a number are years and
+// weak too: «в 1960 г. Крыша…», but «в г. Астрахани».
 var weakAbbrevs = setOf("руб", "коп", "тыс", "млн", "млрд", "др", "экз", "шт", "мин", "сек", "час", "мес", "etc")
 
 func setOf(ws ...string) map[string]bool {
@@ -133,14 +134,15 @@ func sentenceEnd(d *Document, i, lineStart, blockEnd int) (int, bool) {
 		switch prev.Kind {
 		case Word:
 			w := prev.Norm
-			if abbrevs[w] && !weakAfterDot(d, i-1) {
+			year := (w == "г" || w == "гг") && prevIsNumber(d, i-1, lineStart)
+			if abbrevs[w] && !weakAfterDot(d, i-1) && !year {
 				return 0, false
 			}
 			// Initials: a single capital letter («И.И. Иванов», «Иванов И.И.»).
-			if utf8.RuneCountInString(w) == 1 && prev.Is(Title) {
+			if isInitial(prev) {
 				return 0, false
 			}
-			if weakAbbrevs[w] || weakAfterDot(d, i-1) {
+			if weakAbbrevs[w] || weakAfterDot(d, i-1) || year {
 				if !nextStartsUpper(d, i+1, blockEnd) {
 					return 0, false
 				}
@@ -163,6 +165,21 @@ func sentenceEnd(d *Document, i, lineStart, blockEnd int) (int, bool) {
 	return closeQuotes(d, i+1, blockEnd), true
 }
 
+// isInitial reports a single capital letter, the first of «И.И.».
+func isInitial(t *Token) bool {
+	return t.Kind == Word && t.Is(Title) && utf8.RuneCountInString(t.Norm) == 1
+}
+
+// isGreeting reports a line that opens a letter: «Уважаемая …», «Здравствуйте».
+func isGreeting(d *Document, i, blockEnd int) bool {
+	i = firstNonSpace(d, i, blockEnd)
+	if i >= blockEnd || d.Tokens[i].Kind != Word {
+		return false
+	}
+	n := d.Tokens[i].Norm
+	return strings.HasPrefix(n, "уважаем") || strings.HasPrefix(n, "здравствуй") || n == "добрый"
+}
+
 // weakAfterDot reports «т.д.», «т.п.»: the word is д or п after «т.».
 func weakAfterDot(d *Document, w int) bool {
 	n := d.Tokens[w].Norm
@@ -170,6 +187,21 @@ func weakAfterDot(d *Document, w int) bool {
 		return false
 	}
 	return d.TokenText(w-1) == "." && d.Tokens[w-2].Norm == "т"
+}
+
+// prevIsNumber reports whether the token before word w, past spaces and
+// a dash, is a number: «1960 г.», «2024–2025 гг.».
+func prevIsNumber(d *Document, w, lineStart int) bool {
+	for k := w - 1; k >= lineStart; k-- {
+		switch d.Tokens[k].Kind {
+		case Space:
+			continue
+		case Number:
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 func firstNonSpace(d *Document, from, to int) int {
@@ -222,15 +254,21 @@ func nextStartsLower(d *Document, i, blockEnd int) bool {
 	return !nl && unicode.IsLower(r)
 }
 
+// nextStartsUpper reports a capital letter or the end of the block next.
+// A digit does not start a sentence here («250 руб. 40 коп.»), and a line
+// break is left to joinLines.
 func nextStartsUpper(d *Document, i, blockEnd int) bool {
-	r, nl := nextRune(d, i, blockEnd)
-	return nl || r == 0 || unicode.IsUpper(r) || unicode.IsDigit(r)
+	r, _ := nextRune(d, i, blockEnd)
+	return r == 0 || unicode.IsUpper(r)
 }
 
 // joinLines decides whether the line break at token nl continues the
 // sentence: only hard-wrapped prose does. A line that ends with a colon
 // or semicolon, a short line (header, greeting, signature) and a line
-// before a list item end their unit.
+// before a list item or a greeting end their unit. It is called only
+// while a sentence is open, so a dot that ends the line was already
+// judged not to end the sentence («ул.», «250 тыс.»): a long line goes
+// on past it, unless the dot follows initials («Иванов И.И.»).
 func joinLines(d *Document, lineStart, nl, blockEnd int) bool {
 	last := nl - 1
 	for last >= lineStart && d.Tokens[last].Kind == Space {
@@ -240,15 +278,21 @@ func joinLines(d *Document, lineStart, nl, blockEnd int) bool {
 		return false
 	}
 	lt := d.TokenText(last)
-	if d.Tokens[last].Kind == Punct && strings.ContainsAny(lt, ":;!?.…") {
+	if d.Tokens[last].Kind == Punct && strings.ContainsAny(lt, ":;!?…") {
 		return false
 	}
-	if isListItem(d, nl+1, blockEnd) {
+	if lt == "." && (last == lineStart || isInitial(&d.Tokens[last-1])) {
+		return false
+	}
+	if isListItem(d, nl+1, blockEnd) || isGreeting(d, nl+1, blockEnd) {
 		return false
 	}
 	lineLen := utf8.RuneCountInString(d.Text[d.Tokens[lineStart].Start:d.Tokens[last].End])
 	if lineLen >= wrapMin {
 		return true
+	}
+	if lt == "." {
+		return false
 	}
 	if lt == "," || lt == "-" || lt == "—" || lt == "–" {
 		return nextStartsLowerOrDigit(d, nl+1, blockEnd)

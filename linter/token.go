@@ -92,12 +92,16 @@ func tokenize(text string, start, end int, toks []Token, st *stemmer) []Token {
 			toks = append(toks, Token{Kind: Space, Start: i, End: j})
 			i = j
 		case isWordRune(r):
-			j, flags := scanWord(text, i, end)
+			j, flags, letters := scanWord(text, i, end)
 			t := Token{Kind: Word, Flags: flags, Start: i, End: j}
-			if flags&(Cyrillic|Latin) == 0 {
-				t.Kind = Number
-			} else {
+			switch {
+			case letters:
 				t.Norm, t.Stem = st.lookup(text[i:j])
+			case flags&Digit != 0:
+				t.Kind = Number
+			default:
+				// Only soft hyphens or combining marks: not a word.
+				t.Kind = Punct
 			}
 			toks = append(toks, t)
 			i = j
@@ -118,9 +122,12 @@ func tokenize(text string, start, end int, toks []Token, st *stemmer) []Token {
 
 // scanWord reads a word or number starting at i. Hyphens join letters and
 // digits on both sides; . and , join digits only («15.12.2026», «2,5»).
-func scanWord(text string, i, end int) (int, Flags) {
+// letters tells whether it holds a letter of any script: «α» is a word,
+// not a number.
+func scanWord(text string, i, end int) (int, Flags, bool) {
 	var f Flags
 	upper, lower := 0, 0
+	letters := false
 	first := true
 	j := i
 	for j < end {
@@ -130,6 +137,7 @@ func scanWord(text string, i, end int) (int, Flags) {
 			case unicode.IsDigit(r):
 				f |= Digit
 			case unicode.IsLetter(r):
+				letters = true
 				if unicode.Is(unicode.Cyrillic, r) {
 					f |= Cyrillic
 				} else if unicode.Is(unicode.Latin, r) {
@@ -158,7 +166,7 @@ func scanWord(text string, i, end int) (int, Flags) {
 			j += n
 			continue
 		}
-		if (r == '.' || r == ',') && unicode.IsDigit(prev) && unicode.IsDigit(next) && f&(Cyrillic|Latin) == 0 {
+		if (r == '.' || r == ',') && unicode.IsDigit(prev) && unicode.IsDigit(next) && !letters {
 			j += n
 			continue
 		}
@@ -167,7 +175,7 @@ func scanWord(text string, i, end int) (int, Flags) {
 	if upper > 0 && lower == 0 {
 		f |= Upper
 	}
-	return j, f
+	return j, f, letters
 }
 
 // normalize lower-cases a word, maps ё to е and drops soft hyphens.

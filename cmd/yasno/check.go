@@ -95,6 +95,7 @@ func runCheck(env *cmdEnv, args []string) int {
 	addCheckFlags(fs, &f)
 	format := fs.String("format", "text", "вывод: text (для человека) или json (для программ)")
 	failOn := fs.String("fail-on", "error", "с какой важности код выхода 1: error, warning, info, none")
+	fixFirst := fs.Bool("fix", false, "сначала исправить типографику в .txt и .md на месте (копия — ФАЙЛ.bak), потом проверить")
 	files, err := parseFlags(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -120,6 +121,9 @@ func runCheck(env *cmdEnv, args []string) int {
 	if err != nil {
 		fmt.Fprintln(env.stderr, "yasno: "+err.Error())
 		return 2
+	}
+	if *fixFirst {
+		fixFiles(env, env.stderr, st, files, fixOptions{backup: true, lenient: true})
 	}
 	results, bad := checkInputs(env, st, files)
 	if *format == "json" {

@@ -1,0 +1,272 @@
+package api
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"reflect"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yasno/yasno/config"
+	"github.com/yasno/yasno/linter"
+	"github.com/yasno/yasno/output"
+	"github.com/yasno/yasno/source"
+)
+
+// RequestPath is the "path" of the one file in a check answer: the text
+// came in a request, not from a file.
+const RequestPath = "<request>"
+
+// checkRequest is the JSON body of POST /api/v1/check.
+type checkRequest struct {
+	Text    *string  `json:"text"`
+	Format  string   `json:"format"`
+	Profile string   `json:"profile"`
+	Enable  []string `json:"enable"`
+	Disable []string `json:"disable"`
+	Options struct {
+		MaxSentenceWords int `json:"maxSentenceWords"`
+	} `json:"options"`
+}
+
+// checkInput is a request after parsing, whatever its content type.
+type checkInput struct {
+	text     []byte
+	format   linter.Format
+	settings linter.Settings
+}
+
+// check answers the CLI's JSON contract {"files":[one file]}.
+func (s *Server) check(w http.ResponseWriter, r *http.Request) {
+	in, aerr := s.readCheck(w, r)
+	if aerr != nil {
+		WriteError(w, aerr)
+		return
+	}
+	doc, err := source.Load("", in.text, in.format)
+	if err != nil {
+		WriteError(w, inputError(err))
+		return
+	}
+	res, err := s.reg.Check(doc, in.settings)
+	if err != nil {
+		// Only settings fail a check: an unknown rule or category.
+		WriteError(w, errorf(http.StatusBadRequest, CodeUnknownRule, sentence(err.Error())))
+		return
+	}
+	writeJSON(w, http.StatusOK, output.Report{Files: []output.File{output.NewFile(RequestPath, doc, res)}})
+}
+
+// readCheck reads a JSON body or a raw text/plain or text/markdown body
+// with settings in the query, and merges the settings over the server's.
+func (s *Server) readCheck(w http.ResponseWriter, r *http.Request) (*checkInput, *Error) {
+	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil || (mt != "application/json" && mt != "text/plain" && mt != "text/markdown") {
+		return nil, errorf(http.StatusUnsupportedMediaType, CodeUnsupportedType,
+			"Отправьте текст как application/json, text/plain или text/markdown (заголовок Content-Type).")
+	}
+	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") && !strings.EqualFold(cs, "utf8") {
+		return nil, errorf(http.StatusUnsupportedMediaType, CodeUnsupportedType,
+			"Текст принимается только в кодировке UTF-8 (charset=utf-8).")
+	}
+	body, aerr := s.readBody(w, r)
+	if aerr != nil {
+		return nil, aerr
+	}
+	if !utf8.Valid(body) {
+		return nil, errorf(http.StatusBadRequest, CodeInvalidUTF8,
+			"Текст не в кодировке UTF-8. Сохраните черновик в UTF-8 и отправьте снова.")
+	}
+	in := &checkInput{format: linter.Text}
+	var over linter.Settings
+	var profile string
+	if mt == "application/json" {
+		if r.URL.RawQuery != "" {
+			return nil, errorf(http.StatusBadRequest, CodeUnknownParameter,
+				"С телом JSON все настройки передаются в нём, а не в адресе запроса.")
+		}
+		req, aerr := decodeCheck(body)
+		if aerr != nil {
+			return nil, aerr
+		}
+		switch req.Format {
+		case "", "text":
+		case "markdown":
+			in.format = linter.Markdown
+		default:
+			return nil, errorf(http.StatusBadRequest, CodeBadFormat, "Поле format: возможны text или markdown.")
+		}
+		if req.Text != nil {
+			in.text = []byte(*req.Text)
+		}
+		profile = req.Profile
+		over = linter.Settings{Enable: req.Enable, Disable: req.Disable, MaxSentenceWords: req.Options.MaxSentenceWords}
+	} else {
+		if mt == "text/markdown" {
+			in.format = linter.Markdown
+		}
+		in.text = body
+		if over, profile, aerr = queryOptions(r.URL.Query()); aerr != nil {
+			return nil, aerr
+		}
+	}
+	if len(bytes.TrimFunc(in.text, unicode.IsSpace)) == 0 {
+		return nil, errorf(http.StatusBadRequest, CodeEmptyText, "Текст пустой: вставьте черновик ответа.")
+	}
+	if over.MaxSentenceWords < 0 {
+		return nil, errorf(http.StatusBadRequest, CodeBadOption,
+			"Порог длины предложения (maxSentenceWords) должен быть положительным числом.")
+	}
+	p, err := linter.ParseProfile(profile)
+	if err != nil {
+		return nil, errorf(http.StatusBadRequest, CodeUnknownProfile, sentence(err.Error()))
+	}
+	over.Profile = p
+	for _, n := range append(append([]string{}, over.Enable...), over.Disable...) {
+		if err := s.reg.Resolve(n); err != nil {
+			return nil, errorf(http.StatusBadRequest, CodeUnknownRule, sentence(err.Error()))
+		}
+	}
+	in.settings = config.Merge(s.opts.Settings, over)
+	return in, nil
+}
+
+// readBody reads the body under the size cap; one byte over is 413.
+func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *Error) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.opts.MaxBody))
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return nil, errorf(http.StatusRequestEntityTooLarge, CodeTooLarge,
+				fmt.Sprintf("Текст слишком большой: не больше %s. Проверьте ответ по частям.", size(s.opts.MaxBody)))
+		}
+		return nil, errorf(http.StatusBadRequest, CodeBadInput, "Не удалось прочитать тело запроса.")
+	}
+	return body, nil
+}
+
+// decodeCheck decodes the JSON body strictly: unknown fields and trailing
+// data are errors. Messages name the field, never quote the text.
+func decodeCheck(body []byte) (*checkRequest, *Error) {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	var req checkRequest
+	err := dec.Decode(&req)
+	if err == nil && dec.Decode(&struct{}{}) != io.EOF {
+		return nil, errorf(http.StatusBadRequest, CodeBadJSON, "После объекта JSON в теле запроса есть лишние данные.")
+	}
+	if err == nil {
+		return &req, nil
+	}
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return nil, errorf(http.StatusBadRequest, CodeBadJSON,
+			fmt.Sprintf("Тело запроса — не правильный JSON (ошибка около байта %d).", syn.Offset))
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return nil, errorf(http.StatusBadRequest, CodeBadJSON, "Тело запроса пустое или обрывается на середине.")
+	case errors.As(err, &typ):
+		return nil, errorf(http.StatusBadRequest, CodeBadField,
+			fmt.Sprintf("Поле %s: ожидается %s.", clip(typ.Field, 40), kindName(typ.Type)))
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+		return nil, errorf(http.StatusBadRequest, CodeUnknownField,
+			fmt.Sprintf("Неизвестное поле %q. Возможны: text, format, profile, enable, disable, options.maxSentenceWords.", clip(name, 40)))
+	}
+	return nil, errorf(http.StatusBadRequest, CodeBadJSON, "Тело запроса — не правильный JSON.")
+}
+
+func kindName(t reflect.Type) string {
+	if t == nil {
+		return "другой тип"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "строка"
+	case reflect.Int:
+		return "целое число"
+	case reflect.Slice:
+		return "список строк"
+	case reflect.Struct:
+		return "объект"
+	}
+	return "другой тип"
+}
+
+// queryOptions reads the settings of a raw-text request from the query.
+// enable and disable may repeat and hold comma-separated names.
+func queryOptions(q url.Values) (over linter.Settings, profile string, aerr *Error) {
+	for k, vs := range q {
+		switch k {
+		case "profile":
+			profile = vs[len(vs)-1]
+		case "enable", "disable":
+			var names []string
+			for _, v := range vs {
+				for _, n := range strings.Split(v, ",") {
+					if n = strings.TrimSpace(n); n != "" {
+						names = append(names, n)
+					}
+				}
+			}
+			if k == "enable" {
+				over.Enable = names
+			} else {
+				over.Disable = names
+			}
+		case "maxSentenceWords":
+			n, err := strconv.Atoi(vs[len(vs)-1])
+			if err != nil || n < 0 {
+				return over, "", errorf(http.StatusBadRequest, CodeBadOption,
+					"Параметр maxSentenceWords должен быть положительным целым числом.")
+			}
+			over.MaxSentenceWords = n
+		default:
+			return over, "", errorf(http.StatusBadRequest, CodeUnknownParameter,
+				fmt.Sprintf("Неизвестный параметр %q. Возможны: profile, enable, disable, maxSentenceWords.", clip(k, 40)))
+		}
+	}
+	return over, profile, nil
+}
+
+// inputError turns a source error (binary data, a bad encoding) into 400.
+func inputError(err error) *Error {
+	if errors.Is(err, linter.ErrBinary) {
+		return errorf(http.StatusBadRequest, CodeBadInput,
+			"Это не похоже на текст: в нём есть служебные (нулевые) символы. Вставьте текст черновика.")
+	}
+	var ie *linter.InputError
+	if errors.As(err, &ie) {
+		return errorf(http.StatusBadRequest, CodeBadInput, sentence(ie.Err.Error()))
+	}
+	return errorf(http.StatusBadRequest, CodeBadInput, "Не удалось прочитать текст.")
+}
+
+// sentence capitalises a message from the engine and ends it with a dot.
+func sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(r)) + s[n:]
+	if !strings.HasSuffix(s, ".") {
+		s += "."
+	}
+	return s
+}
+
+func size(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d МБ", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d КБ", n>>10)
+	}
+	return fmt.Sprintf("%d байт", n)
+}

@@ -1,0 +1,107 @@
+package dict
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/yasno/yasno/dictionaries"
+	"github.com/yasno/yasno/linter"
+)
+
+// TestBuiltin checks that the embedded data parses and compiles, and that
+// every entry is reachable.
+func TestBuiltin(t *testing.T) {
+	b, err := LoadBuiltin()
+	require.NoError(t, err)
+	require.NotEmpty(t, b.Jargon)
+	require.NotEmpty(t, b.Foreign)
+	require.NotEmpty(t, b.Names)
+	require.NotEmpty(t, b.Abbrs)
+	for _, words := range [][]*Entry{b.Jargon, b.Foreign} {
+		d, err := Rule(b.Names, words)
+		require.NoError(t, err)
+		require.NotEmpty(t, d.Entries())
+	}
+}
+
+// BenchmarkCompile parses and compiles the built-in names, jargon and
+// foreign lists, as the first check of a process does. Stems are memoised
+// by the linter, so iterations after the first measure parsing and the
+// trie; the first compile of a process also pays for snowball.
+func BenchmarkCompile(b *testing.B) {
+	read := func(name string) []byte {
+		data, err := fs.ReadFile(dictionaries.FS, name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return data
+	}
+	names, jargon, foreign := read(NamesFile), read(JargonFile), read(ForeignFile)
+	b.ReportAllocs()
+	for b.Loop() {
+		n, err := ParseNames(NamesFile, names, ListNames)
+		if err != nil {
+			b.Fatal(err)
+		}
+		j, err := ParsePhrases(JargonFile, jargon, ListWords)
+		if err != nil {
+			b.Fatal(err)
+		}
+		f, err := ParsePhrases(ForeignFile, foreign, ListWords)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Rule(n, j); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Rule(n, f); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// corpusMB builds about 1 MB of text by repeating the dev corpus replies.
+func corpusMB(b *testing.B) string {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "dev", "*.txt"))
+	var parts []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err == nil {
+			parts = append(parts, string(data))
+		}
+	}
+	if len(parts) == 0 {
+		b.Skip("no dev corpus at ../../shared/corpus/dev")
+	}
+	var sb strings.Builder
+	for sb.Len() < 1<<20 {
+		for _, p := range parts {
+			sb.WriteString(p)
+			sb.WriteString("\n\n")
+		}
+	}
+	return sb.String()
+}
+
+// BenchmarkMatch scans 1 MB of replies with the jargon dictionary (names
+// and jargon in one trie): the cost of one dictionary rule's pass.
+func BenchmarkMatch(b *testing.B) {
+	bi, err := LoadBuiltin()
+	require.NoError(b, err)
+	d, err := Rule(bi.Names, bi.Jargon)
+	require.NoError(b, err)
+	text := corpusMB(b)
+	doc := linter.FromText("bench.txt", text)
+	var ms []Match
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		ms = d.Scan(doc, ms[:0])
+	}
+	b.ReportMetric(float64(len(ms)), "matches")
+}

@@ -1,0 +1,379 @@
+// Package dict compiles yasno's word lists (канцелярит, foreign words,
+// proper names and an organisation's own additions) into a token trie and
+// finds their phrases in a document in one pass over its tokens.
+//
+// A phrase is a sequence of words; each word is a set of alternatives, each
+// either a snowball stem (so «осуществляется» and «осуществлялось» match the
+// same entry) or an exact normalised form (so «данный» is listed by its forms
+// and never catches «данные», data). Words are compiled with linter.Stem and
+// linter.Normalize, the very functions the tokenizer uses, so data and
+// tokens agree.
+//
+// Why a trie walked from every word and not Aho–Corasick: phrases are short
+// (at most a handful of words) and almost every walk dies on its first
+// token, so the cost is linear in the tokens with a small constant, and
+// leftmost-longest matching per list falls out directly. Several lists (for
+// example names and jargon) are compiled into one trie whose outputs say
+// which list matched, so a rule needs one pass for all the lists it uses.
+package dict
+
+import (
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yasno/yasno/linter"
+)
+
+// MaxLists is how many lists one Dict can hold.
+const MaxLists = 8
+
+// maxPaths bounds the paths one entry may expand into (the product of its
+// words' alternatives): a runaway entry is a data error, not a slow start.
+const maxPaths = 256
+
+// maxActive bounds the trie nodes alive at once during a walk. A token can
+// follow a stem edge and an exact edge at once, so a walk is a small set.
+const maxActive = 16
+
+// Entry is one line of a list.
+type Entry struct {
+	List    int      // the caller's list number, 0…MaxLists-1
+	Phrase  string   // as written in the file
+	Replace []string // literal replacements; "" means: delete the phrase
+	// Hints are replacements that are advice, not text: «(назовите
+	// действие глаголом)», «на (дата)». Messages show them; they are never
+	// offered as a one-click fix.
+	Hints  []string
+	Reason  string
+	Source  string
+	File    string
+	Line    int
+	// Cased entries (proper names written with a capital) match only
+	// where the text's first word is capitalised too.
+	Cased bool
+	Words []Word
+}
+
+// Pos names the entry's place for messages: «jargon.tsv:12».
+func (e *Entry) Pos() string { return fmt.Sprintf("%s:%d", e.File, e.Line) }
+
+// Word is one position of a phrase: any stem, any exact form, or a
+// punctuation mark the phrase itself holds («в случае, если»).
+type Word struct {
+	Stems []string
+	Forms []string
+	Punct string
+}
+
+// Match is an entry found in a document.
+type Match struct {
+	Entry       *Entry
+	First, Last int // tokens [First, Last)
+	Start, End  int // bytes; inside a token for a part of a hyphenated word
+}
+
+const (
+	kindStem uint8 = iota
+	kindForm
+	kindPunct
+)
+
+// output is an entry ending at a node and its place in Compile's input:
+// of two entries matching the same words, the later one wins.
+type output struct {
+	e     *Entry
+	order int32
+}
+
+type edge struct {
+	from int32
+	kind uint8
+	key  string
+}
+
+// Dict is a compiled set of lists. It is read-only after Compile and safe
+// for concurrent use.
+type Dict struct {
+	next    map[edge]int32
+	outs    [][MaxLists]output // per node: the entry of each list ending here
+	leaf    []bool             // node has an output
+	entries []*Entry
+	// first is a bit filter of the keys that start a phrase: most words
+	// start none, and a bit test is far cheaper than a map lookup.
+	first [filterBits / 64]uint64
+}
+
+const filterBits = 1 << 16
+
+// filterHash hashes a key by its length and its first and last bytes;
+// collisions only cost a map lookup.
+func filterHash(k string) uint32 {
+	h := uint32(len(k)) * 2654435761
+	n := len(k)
+	for i := 0; i < n && i < 4; i++ {
+		h = (h ^ uint32(k[i])) * 16777619
+	}
+	for i := max(4, n-4); i < n; i++ {
+		h = (h ^ uint32(k[i])) * 16777619
+	}
+	return (h ^ h>>16) % filterBits
+}
+
+func (d *Dict) mayStart(k string) bool {
+	h := filterHash(k)
+	return d.first[h/64]&(1<<(h%64)) != 0
+}
+
+// Entries returns the compiled entries (later duplicates removed).
+func (d *Dict) Entries() []*Entry { return d.entries }
+
+// Compile builds a Dict from parsed entries. A later entry with the same
+// phrase in the same list replaces an earlier one: an organisation's file,
+// compiled after the built-in one, can change a suggestion.
+func Compile(entries []*Entry) (*Dict, error) {
+	d := &Dict{next: make(map[edge]int32, 2*len(entries)), outs: make([][MaxLists]output, 1, len(entries)+1), leaf: make([]bool, 1, len(entries)+1)}
+	for i, e := range entries {
+		if e.List < 0 || e.List >= MaxLists {
+			return nil, fmt.Errorf("%s: неверный номер списка %d", e.Pos(), e.List)
+		}
+		if len(e.Words) == 0 {
+			return nil, fmt.Errorf("%s: пустая фраза", e.Pos())
+		}
+		nodes := []int32{0}
+		for _, w := range e.Words {
+			var next []int32
+			add := func(k uint8, key string) {
+				for _, n := range nodes {
+					next = appendUnique(next, d.child(n, k, key))
+				}
+			}
+			if w.Punct != "" {
+				add(kindPunct, w.Punct)
+			}
+			for _, s := range w.Stems {
+				add(kindStem, s)
+			}
+			for _, f := range w.Forms {
+				add(kindForm, f)
+			}
+			if len(next) > maxPaths {
+				return nil, fmt.Errorf("%s: слишком много вариантов в фразе «%s» (больше %d)", e.Pos(), e.Phrase, maxPaths)
+			}
+			nodes = next
+		}
+		for _, n := range nodes {
+			d.outs[n][e.List] = output{e, int32(i)}
+			d.leaf[n] = true
+		}
+	}
+	// Keep the entries that are still reachable, in file order.
+	seen := map[*Entry]bool{}
+	for n := range d.outs {
+		for _, o := range d.outs[n] {
+			if o.e != nil {
+				seen[o.e] = true
+			}
+		}
+	}
+	for _, e := range entries {
+		if seen[e] {
+			d.entries = append(d.entries, e)
+		}
+	}
+	return d, nil
+}
+
+func (d *Dict) child(n int32, k uint8, key string) int32 {
+	ed := edge{n, k, key}
+	if c, ok := d.next[ed]; ok {
+		return c
+	}
+	if n == 0 {
+		h := filterHash(key)
+		d.first[h/64] |= 1 << (h % 64)
+	}
+	c := int32(len(d.outs))
+	d.outs = append(d.outs, [MaxLists]output{})
+	d.leaf = append(d.leaf, false)
+	d.next[ed] = c
+	return c
+}
+
+func appendUnique(s []int32, v int32) []int32 {
+	for _, x := range s {
+		if x == v {
+			return s
+		}
+	}
+	return append(s, v)
+}
+
+// step moves the active set over one token into out and returns its size.
+func (d *Dict) step(active []int32, t *linter.Token, text string, out *[maxActive]int32) int {
+	n := 0
+	add := func(c int32) {
+		if n < maxActive {
+			out[n] = c
+			n++
+		}
+	}
+	for _, a := range active {
+		switch t.Kind {
+		case linter.Word:
+			if c, ok := d.next[edge{a, kindStem, t.Stem}]; ok {
+				add(c)
+			}
+			if c, ok := d.next[edge{a, kindForm, t.Norm}]; ok {
+				add(c)
+			}
+		case linter.Number:
+			if c, ok := d.next[edge{a, kindForm, text[t.Start:t.End]}]; ok {
+				add(c)
+			}
+		case linter.Punct:
+			if c, ok := d.next[edge{a, kindPunct, punctKey(text[t.Start:t.End])}]; ok {
+				add(c)
+			}
+		}
+	}
+	return n
+}
+
+// Scan appends to out every match in the document, ordered by start:
+// phrases match consecutive words of one sentence (spaces and line breaks
+// between them are fine, punctuation breaks a match unless the phrase holds
+// it); at each word the longest match of each list wins and matches of one
+// list never overlap. A hyphenated word that starts no match is also tried
+// part by part against one-word entries («онлайн-опрос»).
+func (d *Dict) Scan(doc *linter.Document, out []Match) []Match {
+	return d.scan(doc, out, nil)
+}
+
+// scan is Scan; steps, when not nil, counts the tokens stepped over (the
+// test of linear cost).
+func (d *Dict) scan(doc *linter.Document, out []Match, steps *int) []Match {
+	if d == nil || len(d.entries) == 0 {
+		return out
+	}
+	toks := doc.Tokens
+	var covered [MaxLists]int // per list: tokens before this are taken
+	var cur, nxt [maxActive]int32
+	for _, s := range doc.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			t := &toks[i]
+			switch t.Kind {
+			case linter.Word:
+				if !d.mayStart(t.Stem) && !d.mayStart(t.Norm) {
+					if t.Flags&linter.Hyphen != 0 {
+						out = d.scanParts(doc, i, &covered, out)
+					}
+					continue
+				}
+			case linter.Number:
+				if !d.mayStart(doc.Text[t.Start:t.End]) {
+					continue
+				}
+			default:
+				continue
+			}
+			var best [MaxLists]Match
+			var bestOrder [MaxLists]int32
+			found := false
+			cur[0] = 0
+			na := 1
+			for j := i; j < s.Last && na > 0; j++ {
+				tj := &toks[j]
+				if tj.Kind == linter.Space || tj.Kind == linter.Newline {
+					continue
+				}
+				if steps != nil {
+					*steps++
+				}
+				nn := d.step(cur[:na], tj, doc.Text, &nxt)
+				cur, na = nxt, nn
+				for _, n := range cur[:na] {
+					if !d.leaf[n] {
+						continue
+					}
+					for l, o := range d.outs[n] {
+						e := o.e
+						if e == nil || i < covered[l] || (e.Cased && toks[i].Flags&(linter.Title|linter.Upper) == 0) {
+							continue
+						}
+						if best[l].Entry != nil && best[l].Last == j+1 && bestOrder[l] > o.order {
+							continue // same length: the later entry wins
+						}
+						best[l] = Match{Entry: e, First: i, Last: j + 1, Start: t.Start, End: tj.End}
+						bestOrder[l] = o.order
+						found = true
+					}
+				}
+			}
+			if found {
+				for l := range best {
+					if best[l].Entry != nil {
+						out = append(out, best[l])
+						covered[l] = best[l].Last
+					}
+				}
+				continue
+			}
+			if t.Kind == linter.Word && t.Flags&linter.Hyphen != 0 {
+				out = d.scanParts(doc, i, &covered, out)
+			}
+		}
+	}
+	return out
+}
+
+// scanParts matches the parts of hyphenated word i against one-word entries.
+func (d *Dict) scanParts(doc *linter.Document, i int, covered *[MaxLists]int, out []Match) []Match {
+	t := &doc.Tokens[i]
+	w := doc.Text[t.Start:t.End]
+	start := 0
+	for k := 0; k <= len(w); {
+		r, n := utf8.DecodeRuneInString(w[k:])
+		if k < len(w) && r != '-' && r != '\u2010' && r != '\u2011' {
+			k += n
+			continue
+		}
+		if part := w[start:k]; part != "" && k-start < len(w) {
+			if c, ok := d.next[edge{0, kindStem, linter.Stem(part)}]; ok && d.leaf[c] {
+				for l, o := range d.outs[c] {
+					e := o.e
+					if e == nil || i < covered[l] || (e.Cased && !startsUpper(part)) {
+						continue
+					}
+					out = append(out, Match{Entry: e, First: i, Last: i + 1, Start: t.Start + start, End: t.Start + k})
+				}
+			}
+		}
+		if k == len(w) {
+			break
+		}
+		k += n
+		start = k
+	}
+	return out
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// punctKey folds the variants of a mark that a phrase may hold: every dash
+// is «—», every quote is «"».
+func punctKey(p string) string {
+	switch p {
+	case "-", "–", "—", "‒", "―":
+		return "—"
+	case "«", "»", "„", "“", "”", "\"":
+		return "\""
+	}
+	return p
+}
+
+// Size returns the number of trie nodes, for statistics.
+func (d *Dict) Size() int { return len(d.outs) }

@@ -1,0 +1,219 @@
+package dict
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/yasno/yasno/linter"
+)
+
+func compile(t *testing.T, lists ...string) *Dict {
+	t.Helper()
+	var all []*Entry
+	for i, l := range lists {
+		parse := ParsePhrases
+		if strings.HasPrefix(l, "name\t") {
+			parse = ParseNames
+		}
+		es, err := parse("test.tsv", []byte(l), i)
+		require.NoError(t, err)
+		all = append(all, es...)
+	}
+	d, err := Compile(all)
+	require.NoError(t, err)
+	return d
+}
+
+// texts returns the matched texts, «list:text».
+func texts(d *Dict, text string) []string {
+	doc := linter.FromText("t.txt", text)
+	var out []string
+	for _, m := range d.Scan(doc, nil) {
+		out = append(out, string(rune('0'+m.Entry.List))+":"+doc.Text[m.Start:m.End])
+	}
+	return out
+}
+
+func TestParsePhrases(t *testing.T) {
+	es, err := ParsePhrases("j.tsv", []byte("# comment\nphrase\treplacements\treason\tsource\n"+
+		"осуществлять|осуществить\tделать | проводить\tканцелярит\tГлавред\n"+
+		"\n"+
+		"=данный|=данного дом\tэтот дом\tуказательное\t\n"+
+		"в случае, если\tесли\t\t\n"+
+		"настоящим письмом\t∅\tлишнее\tx\r\n"), 3)
+	require.NoError(t, err)
+	require.Len(t, es, 4)
+	e := es[0]
+	assert.Equal(t, 3, e.List)
+	assert.Equal(t, 3, e.Line)
+	assert.Equal(t, []string{"делать", "проводить"}, e.Replace)
+	assert.Equal(t, "канцелярит", e.Reason)
+	assert.Equal(t, "Главред", e.Source)
+	require.Len(t, e.Words, 1)
+	assert.Contains(t, e.Words[0].Stems, "осуществля")
+	assert.Contains(t, e.Words[0].Stems, "осуществ")
+	assert.Contains(t, e.Words[0].Stems, "осуществл", "short participle generated from the infinitive")
+	assert.Contains(t, e.Words[0].Stems, "осуществлен", "verbal noun generated")
+
+	assert.Equal(t, []string{"данный", "данного"}, es[1].Words[0].Forms)
+	assert.Empty(t, es[1].Words[0].Stems)
+	assert.Equal(t, 5, es[1].Line)
+
+	require.Len(t, es[2].Words, 4)
+	assert.Equal(t, ",", es[2].Words[2].Punct)
+
+	assert.Equal(t, []string{""}, es[3].Replace, "∅ means delete")
+	assert.Equal(t, "x", es[3].Source, "CRLF line ends are fine")
+}
+
+func TestParseErrors(t *testing.T) {
+	cases := []struct {
+		name, data, want string
+	}{
+		{"one field", "осуществлять\n", "org.tsv:1: ожидалось не меньше двух полей"},
+		{"empty alternative", "ок\tа\nв||с\tх\n", "org.tsv:2: пустой вариант"},
+		{"not a word", "в\tа\n\nс/без\tх\n", "org.tsv:3: «с/без» — не одно слово"},
+		{"starts with punct", ", если\tх\n", "org.tsv:1: фраза «, если» начинается со знака препинания"},
+		{"empty exact", "=\tх\n", "org.tsv:1: пустой вариант"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := ParsePhrases("org.tsv", []byte(c.data), 0)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), c.want)
+		})
+	}
+	_, err := ParseAbbreviations("abbr.tsv", []byte("МКД\tмногоквартирный дом\thousing\tx\nИПУ\tприбор\tstrange\n"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "abbr.tsv:2: неизвестный вид «strange»")
+	_, err = ParseAbbreviations("abbr.tsv", []byte("МКД\tмногоквартирный дом\n"))
+	assert.Contains(t, err.Error(), "abbr.tsv:1:")
+}
+
+func TestParseManyErrorsStops(t *testing.T) {
+	_, err := ParsePhrases("big.tsv", []byte(strings.Repeat("x\n", 100)), 0)
+	require.Error(t, err)
+	assert.Equal(t, maxErrors, strings.Count(err.Error(), "big.tsv:"))
+}
+
+func TestParseNames(t *testing.T) {
+	es, err := ParseNames("names.tsv", []byte("name\tnote\tsource\nИнцидент менеджмент\tсистема\tПорядок\nгосуслуги\tпортал\t\n"), 1)
+	require.NoError(t, err)
+	require.Len(t, es, 2)
+	assert.True(t, es[0].Cased)
+	assert.False(t, es[1].Cased)
+	assert.Equal(t, 1, es[0].List)
+}
+
+func TestScan(t *testing.T) {
+	jargon := "осуществлять|осуществить\tделать\t\t\n" +
+		"в целях\tчтобы\t\t\n" +
+		"в соответствии с\tпо\t\t\n" +
+		"в соответствии с действующим законодательством\tпо закону\t\t\n" +
+		"=данный|=данного|=данному|=данном|=данная|=данной\tэтот\t\t\n" +
+		"не представляться возможным\tне можем\t\t\n" +
+		"производство работ\tработы\t\t\n" +
+		"в случае, если\tесли\t\t\n" +
+		"онлайн\tв интернете\t\t\n"
+	names := "name\tnote\tsource\nИнцидент менеджмент\t\t\n"
+	d := compile(t, jargon, names)
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"stem forms", "Осуществлен выезд. Работы осуществляются. Служба осуществила проверку.",
+			[]string{"0:Осуществлен", "0:осуществляются", "0:осуществила"}},
+		{"verbal noun", "Осуществление контроля возложено на службу.", []string{"0:Осуществление"}},
+		{"exact forms only", "Данный дом. Данные о доме. В данном случае.", []string{"0:Данный", "0:данном"}},
+		{"longest match wins", "Меры в соответствии с действующим законодательством.",
+			[]string{"0:в соответствии с действующим законодательством"}},
+		{"shorter when longer fails", "Сделано в соответствии с законом.", []string{"0:в соответствии с"}},
+		{"inflected multiword", "Проверить не представлялось возможным. Это не представляется возможным.",
+			[]string{"0:не представлялось возможным", "0:не представляется возможным"}},
+		{"noun cases", "Приступить к производству работ.", []string{"0:производству работ"}},
+		{"line break inside", "в целях\nпроверки", []string{"0:в целях"}},
+		{"punctuation breaks", "В, целях. в соответствии, с", nil},
+		{"phrase punctuation", "В случае, если дом старый. В случае если дом новый.", []string{"0:В случае, если"}},
+		{"no sentence crossing", "Это в. Целях проверки.", nil},
+		{"cased name", "В системе «Инцидент менеджмент» и в инцидент менеджмент.", []string{"1:Инцидент менеджмент"}},
+		{"hyphen part", "Провели онлайн-опрос жителей.", []string{"0:онлайн"}},
+		{"no overlap within a list", "в целях в целях", []string{"0:в целях", "0:в целях"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			assert.Equal(t, c.want, texts(d, c.text))
+		})
+	}
+}
+
+func TestScanListsAndOverride(t *testing.T) {
+	builtin := "в адрес\tв\tбыло\t\n"
+	org := "в адрес\tна\tстало\t\n"
+	var all []*Entry
+	for _, l := range []string{builtin, org} {
+		es, err := ParsePhrases("x.tsv", []byte(l), 0)
+		require.NoError(t, err)
+		all = append(all, es...)
+	}
+	d, err := Compile(all)
+	require.NoError(t, err)
+	ms := d.Scan(linter.FromText("t", "Направлено в адрес УК."), nil)
+	require.Len(t, ms, 1)
+	assert.Equal(t, []string{"на"}, ms[0].Entry.Replace, "the later file wins")
+	assert.Len(t, d.Entries(), 1)
+
+	// Two entries of one list match the same words by different paths:
+	// the later one wins.
+	es, err := ParsePhrases("x.tsv", []byte("провести проверку\tпроверить\t\t\nпроведение проверки\tпроверка\t\t\n"), 0)
+	require.NoError(t, err)
+	d, err = Compile(es)
+	require.NoError(t, err)
+	ms = d.Scan(linter.FromText("t", "Вопрос о проведении проверки решен."), nil)
+	require.Len(t, ms, 1)
+	assert.Equal(t, "проведение проверки", ms[0].Entry.Phrase)
+	ms = d.Scan(linter.FromText("t", "Инспектор провел проверку."), nil)
+	require.Len(t, ms, 1)
+	assert.Equal(t, "провести проверку", ms[0].Entry.Phrase)
+
+	// Two lists can match the same words.
+	d = compile(t, "инцидент\tслучай\t\t\n", "name\tnote\nИнцидент менеджмент\t\t\n")
+	assert.Equal(t, []string{"0:Инцидент", "1:Инцидент менеджмент"}, texts(d, "Система Инцидент менеджмент."))
+}
+
+func TestCompileErrors(t *testing.T) {
+	_, err := Compile([]*Entry{{List: MaxLists, File: "f", Line: 2, Words: []Word{{Forms: []string{"x"}}}}})
+	assert.ErrorContains(t, err, "f:2")
+	_, err = Compile([]*Entry{{File: "f", Line: 3}})
+	assert.ErrorContains(t, err, "f:3: пустая фраза")
+	// Too many alternatives multiply into too many paths.
+	alt := "а1|а2|а3|а4|а5|а6|а7"
+	es, err := ParsePhrases("g.tsv", []byte(alt+" "+alt+" "+alt+"\tx\n"), 0)
+	require.NoError(t, err)
+	_, err = Compile(es)
+	assert.ErrorContains(t, err, "g.tsv:1: слишком много вариантов")
+}
+
+// TestScanLinear checks that a walk never goes deeper than the longest
+// phrase: the matcher is linear in the tokens even on text built to make
+// every word start a long partial match.
+func TestScanLinear(t *testing.T) {
+	d := compile(t, "в в в в в в в в конец\tx\t\t\n")
+	text := strings.Repeat("в ", 20000) + "конец."
+	doc := linter.FromText("t", text)
+	steps := 0
+	ms := d.scan(doc, nil, &steps)
+	require.Len(t, ms, 1)
+	assert.Equal(t, "в в в в в в в в конец", doc.Text[ms[0].Start:ms[0].End])
+	words := 20001
+	assert.LessOrEqual(t, steps, 9*words, "each word is stepped over at most once per phrase position")
+}
+
+func TestScanEmpty(t *testing.T) {
+	var d *Dict
+	assert.Empty(t, d.Scan(linter.FromText("t", "текст"), nil))
+	d = compile(t, "")
+	assert.Empty(t, d.Scan(linter.FromText("t", ""), nil))
+}

@@ -1,0 +1,318 @@
+package rules
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/yasno/yasno/dict"
+	"github.com/yasno/yasno/linter"
+)
+
+func init() { register(func(*Env) (linter.Rule, error) { return abbreviation{}, nil }) }
+
+// abbreviation flags the first use of an abbreviation the reply does not
+// explain («МКД», «ИПУ», «УК»): a citizen may not know it (п. 2.5 and the
+// principle of понятность, п. 1.7). An abbreviation is explained by
+// «многоквартирный дом (далее — МКД)», «многоквартирный дом (МКД)» or
+// «МКД (многоквартирный дом)» at or before its first use.
+type abbreviation struct{}
+
+var abbreviationMeta = &linter.Meta{
+	ID:          "abbreviation",
+	Category:    linter.CatAbbreviation,
+	Severity:    linter.Warning,
+	Description: "Сокращение без расшифровки",
+	Explanation: "Гражданин может не знать, что такое МКД, ИПУ или УК. При первом упоминании напишите полностью, " +
+		"а сокращение дайте в скобках: «многоквартирный дом (далее — МКД)». Дальше можно писать сокращение. Если " +
+		"слово встречается один раз, сокращение не нужно вовсе. Общеизвестные сокращения (РФ, ООО, ЖКХ, ИНН), " +
+		"названия в кавычках, имена систем («ГИС ЖКХ») и регистрационные номера («ОГ-3871») не отмечаются. " +
+		"В ответе органу власти (профиль official) привычные ведомствам сокращения (КоАП, ОМВД) допустимы, " +
+		"остальные отмечаются как замечание.",
+	Clause: "п. 2.5, 1.7 (понятность)",
+	Examples: []linter.Example{
+		{Bad: "Ваш МКД обслуживает управляющая компания.", Good: "Ваш многоквартирный дом (далее — МКД) обслуживает управляющая компания. В МКД 5 подъездов."},
+		{Bad: "Показания ИПУ не передавались.", Good: "Показания индивидуального прибора учета (ИПУ) не передавались."},
+	},
+}
+
+func (abbreviation) Meta() *linter.Meta { return abbreviationMeta }
+
+// abbrData is the abbreviation list by spelling and the names dictionary,
+// built once.
+var abbrData struct {
+	once  sync.Once
+	list  map[string]dict.Abbr
+	names *dict.Dict
+	err   error
+}
+
+func abbrLoad() (map[string]dict.Abbr, *dict.Dict, error) {
+	abbrData.once.Do(func() {
+		b, err := dict.LoadBuiltin()
+		if err != nil {
+			abbrData.err = err
+			return
+		}
+		abbrData.list = make(map[string]dict.Abbr, len(b.Abbrs))
+		for _, a := range b.Abbrs {
+			if _, dup := abbrData.list[a.Abbr]; !dup {
+				abbrData.list[a.Abbr] = a // the first, housing, meaning wins
+			}
+		}
+		abbrData.names, abbrData.err = dict.Rule(b.Names, nil)
+	})
+	return abbrData.list, abbrData.names, abbrData.err
+}
+
+// abbrUse is what the rule learns about one abbreviation in a document.
+type abbrUse struct {
+	first     int // token of the first use that counts, -1 before any
+	count     int
+	explained int // token where it is explained, -1 if nowhere
+}
+
+func (abbreviation) Check(c *linter.Context) {
+	list, names, err := abbrLoad()
+	if err != nil {
+		return
+	}
+	d := c.Doc
+	g := wdNewGuard(d, names.Scan(d, nil))
+	shout := abbrShoutedLines(d)
+	uses := map[string]*abbrUse{}
+	use := func(w string) *abbrUse {
+		u := uses[w]
+		if u == nil {
+			u = &abbrUse{first: -1, explained: -1}
+			uses[w] = u
+		}
+		return u
+	}
+	explain := func(i int) {
+		if u := use(d.TokenText(i)); u.explained < 0 {
+			u.explained = i
+		}
+	}
+	si := 0 // shouted line index
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		if t.Kind != linter.Word {
+			continue
+		}
+		if t.Norm == "далее" {
+			if j := abbrAfterDalee(d, i); j >= 0 {
+				explain(j)
+			}
+			continue
+		}
+		if !abbrCandidate(d, t, list) {
+			continue
+		}
+		for si < len(shout) && shout[si].last <= i {
+			si++
+		}
+		if si < len(shout) && shout[si].first <= i || g.covers(i, i+1) {
+			continue
+		}
+		if abbrExplainedHere(d, i) {
+			explain(i)
+		}
+		u := use(d.TokenText(i))
+		if u.first < 0 {
+			u.first = i
+		}
+		u.count++
+	}
+	for w, u := range uses {
+		if u.first < 0 || (u.explained >= 0 && u.explained <= u.first) || c.Options.Allowed(d.Tokens[u.first].Norm) {
+			continue
+		}
+		a, known := list[w]
+		sev := c.Severity()
+		if c.Profile == linter.Official {
+			if known && a.Kind == dict.KindOfficial {
+				continue
+			}
+			sev = linter.Info
+		}
+		t := &d.Tokens[u.first]
+		if !known {
+			c.ReportAs(sev, t.Start, t.End, "Сокращение „"+w+"“ не расшифровано. При первом упоминании напишите "+
+				"полностью, а сокращение дайте в скобках: «… (далее — "+w+")».")
+			continue
+		}
+		full := abbrPlain(a.Expansion)
+		sugg := full
+		if u.count > 1 {
+			sugg = full + " (далее — " + w + ")"
+		}
+		msg := "Сокращение „" + w + "“ не расшифровано. "
+		if u.count > 1 {
+			msg += "При первом упоминании напишите полностью: „" + sugg + "“."
+		} else {
+			msg += "Оно встречается один раз — напишите полностью: „" + full + "“."
+		}
+		c.ReportAs(sev, t.Start, t.End, msg, sugg)
+	}
+}
+
+// abbrPlain drops a note in brackets from an expansion: «индивидуальный
+// прибор учёта (счётчик в квартире)» → «индивидуальный прибор учёта».
+func abbrPlain(s string) string {
+	if k := strings.Index(s, " ("); k > 0 {
+		return s[:k]
+	}
+	return s
+}
+
+// abbrCandidate reports an abbreviation: a word of 2–8 Cyrillic capitals,
+// maybe hyphenated, without digits (those are codes: «ОГ-3871», «59-ФЗ»).
+// Not candidates: common abbreviations, Roman numbers typed in Cyrillic
+// («ХХ»), and capitalised ordinary words («ОТВЕТ», «ВНИМАНИЕ»): five or
+// more letters that the list does not know, with vowels like a word.
+func abbrCandidate(d *linter.Document, t *linter.Token, list map[string]dict.Abbr) bool {
+	if t.Flags&(linter.Latin|linter.Digit) != 0 || !t.Is(linter.Cyrillic|linter.Upper) {
+		return false
+	}
+	w := d.Text[t.Start:t.End]
+	letters, vowels, roman := 0, 0, true
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		letters++
+		if strings.ContainsRune("АЕЁИОУЫЭЮЯ", r) {
+			vowels++
+		}
+		if r != 'Х' && r != 'І' {
+			roman = false
+		}
+	}
+	if letters < 2 || letters > 8 || roman {
+		return false
+	}
+	a, known := list[w]
+	if known {
+		return a.Kind != dict.KindCommon
+	}
+	return letters < 5 || vowels*10 < letters*3
+}
+
+// abbrAfterDalee returns the abbreviation defined by «далее» at token i:
+// «(далее — МКД)», «(далее - МКД)», «(далее МКД)», «(далее по тексту —
+// «МКД»)», or -1.
+func abbrAfterDalee(d *linter.Document, i int) int {
+	words := 0
+	for j := i + 1; j < len(d.Tokens) && j < i+12; j++ {
+		t := &d.Tokens[j]
+		switch t.Kind {
+		case linter.Space, linter.Newline:
+			continue
+		case linter.Punct:
+			switch d.Text[t.Start:t.End] {
+			case "—", "–", "-", ":", "«", "\"", "„", "“":
+				continue
+			}
+			return -1
+		case linter.Word:
+			if t.Is(linter.Upper) && t.Flags&linter.Cyrillic != 0 {
+				return j
+			}
+			if words++; words > 2 {
+				return -1 // «далее по тексту» at most
+			}
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// abbrExplainedHere reports whether the abbreviation at token i comes
+// with its expansion: «многоквартирный дом (МКД)» or «МКД (многоквартирный
+// дом)».
+func abbrExplainedHere(d *linter.Document, i int) bool {
+	// «… дом (МКД)»: brackets around the abbreviation, maybe quotes too,
+	// after a word in small letters.
+	open := abbrSkip(d, i-1, -1, "«\"„")
+	if open >= 0 && d.TokenText(open) == "(" {
+		if cl := abbrSkip(d, i+1, 1, "»\"“”"); cl >= 0 && d.TokenText(cl) == ")" {
+			if p := abbrSkip(d, open-1, -1, ""); p >= 0 && d.Tokens[p].Kind == linter.Word && !d.Tokens[p].Is(linter.Upper) {
+				return true
+			}
+		}
+	}
+	// «МКД (многоквартирный дом)»: a bracket of two or more words in
+	// small letters right after it.
+	open = abbrSkip(d, i+1, 1, "")
+	if open < 0 || d.TokenText(open) != "(" {
+		return false
+	}
+	words := 0
+	for j := open + 1; j < len(d.Tokens) && j < open+40; j++ {
+		t := &d.Tokens[j]
+		switch t.Kind {
+		case linter.Word:
+			if words == 0 && (t.Is(linter.Upper) || t.Norm == "далее") {
+				return false
+			}
+			words++
+		case linter.Number:
+			return false
+		case linter.Punct:
+			if d.TokenText(j) == ")" {
+				return words >= 2
+			}
+		case linter.Newline:
+			return false
+		}
+	}
+	return false
+}
+
+// abbrSkip walks from token i in direction dir over spaces and the given
+// punctuation and returns the first other token, or -1.
+func abbrSkip(d *linter.Document, i, dir int, punct string) int {
+	for ; i >= 0 && i < len(d.Tokens); i += dir {
+		t := &d.Tokens[i]
+		if t.Kind == linter.Space {
+			continue
+		}
+		if t.Kind == linter.Punct && punct != "" && strings.Contains(punct, d.TokenText(i)) {
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
+// abbrShoutedLines returns the lines typed in capitals: two or more words,
+// all in capital letters («ОТВЕТ НА ОБРАЩЕНИЕ», «ПОРЯДОК УТВЕРЖДЕН»).
+// Their words are ordinary words, not abbreviations.
+func abbrShoutedLines(d *linter.Document) []wdSpan {
+	var out []wdSpan
+	for bi := range d.Blocks {
+		b := &d.Blocks[bi]
+		start, caps, small := b.First, 0, 0
+		for i := b.First; i <= b.Last; i++ {
+			if i == b.Last || d.Tokens[i].Kind == linter.Newline {
+				if caps >= 2 && small == 0 {
+					out = append(out, wdSpan{start, i})
+				}
+				start, caps, small = i+1, 0, 0
+				continue
+			}
+			t := &d.Tokens[i]
+			if t.Kind != linter.Word {
+				continue
+			}
+			if t.Is(linter.Upper) {
+				caps++
+			} else {
+				small++
+			}
+		}
+	}
+	return out
+}

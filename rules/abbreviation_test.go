@@ -1,0 +1,69 @@
+package rules
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/yasno/yasno/linter"
+)
+
+func TestAbbreviation(t *testing.T) {
+	runCases(t, "abbreviation", []ruleCase{
+		{name: "first use only", text: "Запрос направлен в УК. Ответ УК получен.", want: []string{"УК"}},
+		{name: "each unexplained abbreviation", text: "Показания ИПУ в МКД не передавались.", want: []string{"ИПУ", "МКД"}},
+		{name: "unknown abbreviation", text: "Обратитесь в ЖЭРП.", want: []string{"ЖЭРП"}},
+		{name: "explained later is too late", text: "Ваш МКД старый. Многоквартирный дом (далее — МКД) построен в 1960 году.", want: []string{"МКД"}},
+
+		{name: "далее with em dash", text: "Многоквартирный дом (далее — МКД) построен давно. МКД старый.", want: nil},
+		{name: "далее with hyphen", text: "Многоквартирный дом (далее - МКД) построен давно. МКД старый.", want: nil},
+		{name: "далее without dash", text: "Многоквартирный дом (далее МКД) построен давно. МКД старый.", want: nil},
+		{name: "далее по тексту in quotes", text: "Многоквартирный дом (далее по тексту — «МКД») построен давно.", want: nil},
+		{name: "expansion then brackets", text: "Показания индивидуального прибора учета (ИПУ) не передавались. ИПУ исправен.", want: nil},
+		{name: "brackets after", text: "Показания ИПУ (индивидуального прибора учета) не передавались.", want: nil},
+		{name: "common", text: "ООО и АО по законам РФ, ЖКХ, ИНН.", want: nil},
+		{name: "registration numbers", text: "На обращение № ОГ-3871, закон № 59-ФЗ, лицензия № 030-000112.", want: nil},
+		{name: "quoted name", text: "Ответ ООО «УК Восток» получен.", want: nil},
+		{name: "system name", text: "Ответ на обращение в ГИС ЖКХ.", want: nil},
+		{name: "shouted title", text: "ОТВЕТ НА ОБРАЩЕНИЕ\n\nДом проверен.", want: nil},
+		{name: "shouted word", text: "ВНИМАНИЕ: дом проверен.", want: nil},
+		{name: "initials", text: "И.И. Иванов, А.В. Морозов.", want: nil},
+		{name: "cyrillic roman number", text: "В ХХ веке.", want: nil},
+		{name: "mixed case", text: "Протокол по КоАП.", want: nil},
+	})
+}
+
+func TestAbbreviationSuggestionAndProfiles(t *testing.T) {
+	reg, err := Default()
+	require.NoError(t, err)
+	fs := findings(t, reg, "abbreviation", "Запрос направлен в УК. Ответ УК получен.", linter.Citizen)
+	require.Len(t, fs, 1)
+	assert.Equal(t, []string{"управляющая компания (далее — УК)"}, fs[0].Suggestions)
+	assert.Equal(t, linter.Warning, fs[0].Severity)
+	assert.Equal(t, "п. 2.5, 1.7 (понятность)", fs[0].Clause)
+
+	fs = findings(t, reg, "abbreviation", "Ваш МКД проверен.", linter.Citizen)
+	require.Len(t, fs, 1)
+	assert.Equal(t, []string{"многоквартирный дом"}, fs[0].Suggestions, "one use: no need for the abbreviation")
+
+	fs = findings(t, reg, "abbreviation", "Обратитесь в ЖЭРП.", linter.Citizen)
+	require.Len(t, fs, 1)
+	assert.Empty(t, fs[0].Suggestions)
+
+	// A reply to an authority: official abbreviations are fine, the rest are notes.
+	fs = findings(t, reg, "abbreviation", "Обращение передано в ОМВД. В МКД 5 подъездов.", linter.Official)
+	require.Len(t, fs, 1)
+	assert.Equal(t, "МКД", fs[0].Text)
+	assert.Equal(t, linter.Info, fs[0].Severity)
+	fs = findings(t, reg, "abbreviation", "Обращение передано в ОМВД.", linter.Citizen)
+	require.Len(t, fs, 1)
+
+	// The organisation's allow list.
+	doc := linter.FromText("t", "Ваш МКД проверен.")
+	res, err := reg.Check(doc, linter.Settings{Profile: linter.Citizen, Enable: []string{"abbreviation"}, Allow: []string{"МКД"}})
+	require.NoError(t, err)
+	for _, f := range res.Findings {
+		assert.NotEqual(t, "abbreviation", f.Rule)
+	}
+}

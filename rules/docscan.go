@@ -1,0 +1,604 @@
+package rules
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yasno/yasno/linter"
+)
+
+// This file holds what the document-level rules (executor, outcome,
+// vague) share: lines as token ranges, where the greeting and the closing
+// part are, phone numbers, and dates and terms inside a sentence. Every
+// helper walks the tokens once; nothing is searched for again in the text.
+
+// dsLine is one non-empty line of a block as a token range without the
+// line break and the spaces around it.
+type dsLine struct {
+	First, Last int // Tokens[First:Last]
+	Words       int // word and number tokens
+}
+
+// dsLines cuts the blocks into lines.
+func dsLines(d *linter.Document) []dsLine {
+	var out []dsLine
+	for _, b := range d.Blocks {
+		start := b.First
+		for i := b.First; i <= b.Last; i++ {
+			if i < b.Last && d.Tokens[i].Kind != linter.Newline {
+				continue
+			}
+			f, l := start, i
+			for f < l && d.Tokens[f].Kind == linter.Space {
+				f++
+			}
+			for l > f && d.Tokens[l-1].Kind == linter.Space {
+				l--
+			}
+			if l > f {
+				n := 0
+				for k := f; k < l; k++ {
+					if d.Tokens[k].IsWordLike() {
+						n++
+					}
+				}
+				out = append(out, dsLine{First: f, Last: l, Words: n})
+			}
+			start = i + 1
+		}
+	}
+	return out
+}
+
+// dsSpan returns the byte span of a line.
+func dsSpan(d *linter.Document, l dsLine) (int, int) {
+	return d.Tokens[l.First].Start, d.Tokens[l.Last-1].End
+}
+
+// dsWords appends to buf[:0] the indices of the word and number tokens of
+// [first, last).
+func dsWords(d *linter.Document, first, last int, buf []int) []int {
+	buf = buf[:0]
+	for i := first; i < last; i++ {
+		if d.Tokens[i].IsWordLike() {
+			buf = append(buf, i)
+		}
+	}
+	return buf
+}
+
+// dsFirstWord returns the first word or number token of a line, or -1.
+func dsFirstWord(d *linter.Document, l dsLine) int {
+	for i := l.First; i < l.Last; i++ {
+		if d.Tokens[i].IsWordLike() {
+			return i
+		}
+	}
+	return -1
+}
+
+// dsNextWord returns the first word or number token in (i, last), or -1.
+func dsNextWord(d *linter.Document, i, last int) int {
+	for j := i + 1; j < last; j++ {
+		if d.Tokens[j].IsWordLike() {
+			return j
+		}
+	}
+	return -1
+}
+
+// dsGreetingLimit is how many lines from the top may hold the greeting.
+const dsGreetingLimit = 15
+
+// dsGreeting returns the index of the greeting line («Уважаемая Анна
+// Сергеевна!», «Здравствуйте, Ирина!», «Добрый день!») or -1. The body of
+// the reply begins after it.
+func dsGreeting(d *linter.Document, lines []dsLine) int {
+	for i := 0; i < len(lines) && i < dsGreetingLimit; i++ {
+		w := dsFirstWord(d, lines[i])
+		if w < 0 {
+			continue
+		}
+		n := d.Tokens[w].Norm
+		if strings.HasPrefix(n, "уважаем") || strings.HasPrefix(n, "здравств") || n == "приветствуем" {
+			return i
+		}
+		if n == "добрый" || n == "доброе" {
+			if nx := dsNextWord(d, w, lines[i].Last); nx >= 0 {
+				switch d.Tokens[nx].Norm {
+				case "день", "вечер", "утро":
+					return i
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// dsTitleStems begin a position title that opens a signature:
+// «Руководитель службы», «Заместитель руководителя», «Начальник отдела»,
+// «Главный специалист», «И.о. руководителя», «Врио начальника». Short
+// abbreviations («зам.», «нач.») must match whole, so that surnames such
+// as «Замятина» are not taken for titles.
+var dsTitleStems = []string{"руководител", "заместител", "начальник", "директор", "председател",
+	"специалист", "инспектор", "консультант", "уполномоченн", "исполняющ", "советник", "референт",
+	"эксперт", "министр", "губернатор"}
+
+var dsTitleWords = map[string]bool{"зам": true, "нач": true, "врио": true, "глава": true}
+
+// dsIsTitleWord reports a word that names a position.
+func dsIsTitleWord(norm string) bool {
+	if dsTitleWords[norm] {
+		return true
+	}
+	for _, s := range dsTitleStems {
+		if strings.HasPrefix(norm, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// dsShortLine is the longest line (in words) of a closing part: the
+// executor line with a position, a name and a phone still fits.
+const dsShortLine = 16
+
+// dsSignatureLine reports a line that opens a signature: a position
+// title at its start («Руководитель службы», «И.о. начальника отдела»)
+// or «С уважением».
+func dsSignatureLine(d *linter.Document, l dsLine) bool {
+	if l.Words > 12 {
+		return false
+	}
+	w := dsFirstWord(d, l)
+	if w < 0 {
+		return false
+	}
+	n := d.Tokens[w].Norm
+	nx := dsNextWord(d, w, l.Last)
+	next := ""
+	if nx >= 0 {
+		next = d.Tokens[nx].Norm
+	}
+	switch {
+	case n == "с" && next == "уважением":
+		return true
+	case n == "и" && next == "о": // «И.о. руководителя»
+		return true
+	case dsEndsSentence(d, l):
+		// «Начальник отдела проверит дом.» is prose, not a signature.
+		return false
+	case strings.HasPrefix(n, "главн") || strings.HasPrefix(n, "ведущ") || strings.HasPrefix(n, "старш"):
+		// «Главный специалист», «Ведущий консультант»: an adjective
+		// before the position itself.
+		return nx >= 0 && dsIsTitleWord(next)
+	}
+	return dsIsTitleWord(n) && d.Tokens[w].Is(linter.Title)
+}
+
+// dsEndsSentence reports a line that ends with . ! or ? other than the dot
+// of an initial («Соколова Е.Г.»).
+func dsEndsSentence(d *linter.Document, l dsLine) bool {
+	last := l.Last - 1
+	p := d.TokenText(last)
+	if d.Tokens[last].Kind != linter.Punct || (p != "." && p != "!" && p != "?") {
+		return false
+	}
+	if p == "." && last > l.First {
+		prev := &d.Tokens[last-1]
+		if prev.Kind == linter.Word && utf8.RuneCountInString(prev.Norm) == 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// dsClosing finds the closing part of a reply, which follows the body:
+// the signature and what comes after it (the executor, a footer). It
+// returns the index of the first closing line (len(lines) when there is
+// none) and the signature line (or -1). The signature is the first line
+// after the greeting that opens a signature and is followed only by
+// short lines. Without a signature the closing is the trailing run of
+// contact lines (an executor mark, a name, a phone).
+func dsClosing(d *linter.Document, lines []dsLine, from int) (start, sig int) {
+	// shortFrom is the first index from which every line is short.
+	shortFrom := len(lines)
+	for shortFrom > from && lines[shortFrom-1].Words <= dsShortLine {
+		shortFrom--
+	}
+	first := max(from, shortFrom)
+	if from == 0 {
+		// No greeting: the header may hold a title too («Заместителю
+		// прокурора района»), so look only in the second half.
+		first = max(first, len(lines)/2)
+	}
+	for i := first; i < len(lines); i++ {
+		if dsSignatureLine(d, lines[i]) {
+			return i, i
+		}
+	}
+	start = len(lines)
+	for start > from && dsContactLine(d, lines[start-1]) {
+		start--
+	}
+	return start, -1
+}
+
+// dsContactLine reports a line that belongs to an executor mark: it opens
+// with an executor label, holds a phone number, or is only a name.
+func dsContactLine(d *linter.Document, l dsLine) bool {
+	if l.Words > dsShortLine {
+		return false
+	}
+	if dsLabelEnd(d, l) >= 0 {
+		return true
+	}
+	if len(dsPhones(d, l.First, l.Last, nil)) > 0 {
+		return true
+	}
+	r := dsBestName(d, l.First, l.Last)
+	return r.kind != nameNone && r.onlyName
+}
+
+// dsLabelEnd returns the token index just past an executor label at the
+// start of the line («Исполнитель:», «Исп.», «Исп.:», «Ответственный
+// исполнитель», «Отв. исп.»), or -1 when the line has none.
+func dsLabelEnd(d *linter.Document, l dsLine) int {
+	w := dsFirstWord(d, l)
+	if w < 0 || w != l.First {
+		return -1
+	}
+	n := d.Tokens[w].Norm
+	end := w + 1
+	switch n {
+	case "исполнитель", "исп", "исп-ль":
+	case "ответственный", "отв":
+		nx := dsNextWord(d, w, l.Last)
+		if nx < 0 || !strings.HasPrefix(d.Tokens[nx].Norm, "исп") {
+			return -1
+		}
+		end = nx + 1
+	default:
+		return -1
+	}
+	// Skip the dot, colon or dash after the label.
+	for end < l.Last {
+		t := &d.Tokens[end]
+		if t.Kind == linter.Space {
+			end++
+			continue
+		}
+		if t.Kind == linter.Punct {
+			switch d.TokenText(end) {
+			case ".", ":", "-", "—", "–", ",":
+				end++
+				continue
+			}
+		}
+		break
+	}
+	// «Исполнитель работ — ООО …» is prose, not a label: a label is
+	// followed by a capital letter, a name, a phone or nothing.
+	if end < l.Last {
+		t := &d.Tokens[end]
+		if t.Kind == linter.Word && !t.Is(linter.Title) && !dsIsTitleWord(t.Norm) && !dsPhoneWords[t.Norm] &&
+			!hasPrefixAny(t.Norm, []string{"главн", "ведущ", "старш"}) {
+			return -1
+		}
+	}
+	return end
+}
+
+// dsPhone is a phone number found in the text: bytes [Start, End).
+type dsPhone struct {
+	Start, End int
+	Local      bool // no city or mobile code: 51-27-33
+}
+
+// dsPhoneWords are words that announce a phone number.
+var dsPhoneWords = map[string]bool{"тел": true, "т": true, "телефон": true, "телефона": true,
+	"телефону": true, "телефоны": true, "факс": true, "моб": true, "сот": true, "тел/факс": true}
+
+// dsPhones appends to out the phone numbers in tokens [first, last):
+// «8 (8512) 51-23-47», «+7 8512 512347», «+7 (927) 123-45-67» (full) and
+// «51-27-33», «тел. 44-18-20» (local). Dates and amounts are not phones.
+func dsPhones(d *linter.Document, first, last int, out []dsPhone) []dsPhone {
+	i := first
+	for i < last {
+		t := &d.Tokens[i]
+		startsRun := t.Kind == linter.Number ||
+			(t.Kind == linter.Punct && (d.TokenText(i) == "+" || d.TokenText(i) == "(") && i+1 < last && d.Tokens[i+1].Kind == linter.Number)
+		if !startsRun {
+			i++
+			continue
+		}
+		j, lastNum := i, -1
+		digits, numbers, bad, grouped := 0, 0, false, false
+		for j < last {
+			tj := &d.Tokens[j]
+			switch tj.Kind {
+			case linter.Number:
+				s := d.TokenText(j)
+				if strings.ContainsAny(s, ".,") {
+					bad = true
+				}
+				if dsLocalGroups(s) {
+					grouped = true
+				}
+				for k := 0; k < len(s); k++ {
+					if s[k] >= '0' && s[k] <= '9' {
+						digits++
+					}
+				}
+				numbers++
+				lastNum = j
+				j++
+				continue
+			case linter.Space:
+				j++
+				continue
+			case linter.Punct:
+				if strings.Contains("()-–+", d.TokenText(j)) {
+					j++
+					continue
+				}
+			}
+			break
+		}
+		if lastNum < 0 {
+			i = j + 1
+			continue
+		}
+		end := d.Tokens[lastNum].End
+		if lastNum+1 < last && d.TokenText(lastNum+1) == ")" {
+			end = d.Tokens[lastNum+1].End
+		}
+		if !bad {
+			switch {
+			case digits >= 10 && digits <= 12:
+				out = append(out, dsPhone{Start: t.Start, End: end})
+			case digits >= 5 && digits <= 7 && (grouped || (numbers >= 3 && digits == 6) || dsAfterPhoneWord(d, i, first)):
+				out = append(out, dsPhone{Start: t.Start, End: end, Local: true})
+			}
+		}
+		i = lastNum + 1
+	}
+	return out
+}
+
+// dsLocalGroups reports a number written as a local phone: «51-27-33»,
+// «5-12-34», «512-34-56»: the last two groups have two digits.
+func dsLocalGroups(s string) bool {
+	g := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '–' })
+	if len(g) < 3 {
+		return false
+	}
+	n := len(g)
+	return len(g[n-1]) == 2 && len(g[n-2]) == 2 && len(g[0]) <= 3
+}
+
+// dsAfterPhoneWord reports «тел.», «т.», «телефон» just before token i.
+func dsAfterPhoneWord(d *linter.Document, i, first int) bool {
+	for j, seen := i-1, 0; j >= first && seen < 4; j-- {
+		t := &d.Tokens[j]
+		switch t.Kind {
+		case linter.Space, linter.Punct:
+			seen++
+			continue
+		case linter.Word:
+			return dsPhoneWords[t.Norm]
+		}
+		return false
+	}
+	return false
+}
+
+// dsTerm says which kinds of date or term a sentence holds.
+type dsTerm uint8
+
+const (
+	dsDate     dsTerm = 1 << iota // a point in time: 15.12.2026, 15 декабря, в декабре, в среду, завтра
+	dsDeadline                    // до 15.12.2026, не позднее …, к 1 декабря, до конца месяца
+	dsPeriod                      // в течение 10 рабочих дней, через неделю
+)
+
+// dsMonthStems are the month names as prefixes of their forms.
+var dsMonthStems = []string{"январ", "феврал", "март", "апрел", "июн", "июл", "август", "сентябр",
+	"октябр", "ноябр", "декабр"}
+
+func dsIsMonth(n string) bool {
+	if n == "май" || n == "мая" || n == "мае" {
+		return true
+	}
+	for _, m := range dsMonthStems {
+		if strings.HasPrefix(n, m) && utf8.RuneCountInString(n) <= utf8.RuneCountInString(m)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// dsWeekday reports a day of the week; «среда» only after «в»/«во»
+// (otherwise it is «среда» the environment).
+func dsWeekday(n, prev string) bool {
+	for _, p := range []string{"понедельник", "вторник", "четверг", "пятниц", "суббот", "воскресень"} {
+		if strings.HasPrefix(n, p) {
+			return true
+		}
+	}
+	return (n == "среду" || n == "среда") && (prev == "в" || prev == "во")
+}
+
+// dsNumerals are number words that make «в течение пяти дней» a term.
+var dsNumerals = map[string]bool{"одного": true, "одной": true, "один": true, "одну": true, "двух": true,
+	"трех": true, "четырех": true, "пяти": true, "шести": true, "семи": true, "восьми": true,
+	"девяти": true, "десяти": true, "пятнадцати": true, "двадцати": true, "тридцати": true,
+	"сорока": true, "шестидесяти": true, "девяноста": true, "две": true, "три": true, "пять": true,
+	"десять": true, "неделю": true, "месяц": true, "сутки": true, "полгода": true, "год": true}
+
+// dsUnits are units of a period.
+var dsUnits = map[string]bool{"дня": true, "дней": true, "день": true, "суток": true, "недели": true,
+	"недель": true, "неделю": true, "месяца": true, "месяцев": true, "часа": true, "часов": true,
+	"года": true, "лет": true, "рабочих": true, "календарных": true, "минут": true}
+
+// dsIsDate reports 15.12.2026, 15.12.26 and 15.12.
+func dsIsDate(s string) bool {
+	p := strings.Split(s, ".")
+	if len(p) < 2 || len(p) > 3 || len(p[0]) > 2 || len(p[1]) != 2 {
+		return false
+	}
+	return len(p) == 2 || len(p[2]) == 2 || len(p[2]) == 4
+}
+
+// dsDayNumber reports a number that may be a day of a month: 1 to 31.
+func dsDayNumber(s string) bool {
+	if len(s) == 0 || len(s) > 2 {
+		return false
+	}
+	n := 0
+	for k := 0; k < len(s); k++ {
+		if s[k] < '0' || s[k] > '9' {
+			return false
+		}
+		n = n*10 + int(s[k]-'0')
+	}
+	return n >= 1 && n <= 31
+}
+
+// dsYear reports a four-digit year 19xx or 20xx.
+func dsYear(s string) bool {
+	return len(s) == 4 && (strings.HasPrefix(s, "20") || strings.HasPrefix(s, "19"))
+}
+
+// dsPointAt reports a point in time beginning at word k of w: a date, a
+// day with a month or «числа», a month, a weekday, a year with «год».
+func dsPointAt(d *linter.Document, w []int, k int) bool {
+	if k >= len(w) {
+		return false
+	}
+	t := &d.Tokens[w[k]]
+	next := ""
+	if k+1 < len(w) {
+		next = d.Tokens[w[k+1]].Norm
+	}
+	if t.Kind == linter.Number {
+		s := d.TokenText(w[k])
+		return dsIsDate(s) || (dsDayNumber(s) && (dsIsMonth(next) || next == "числа")) ||
+			(dsYear(s) && strings.HasPrefix(next, "год"))
+	}
+	prev := ""
+	if k > 0 {
+		prev = d.Tokens[w[k-1]].Norm
+	}
+	return dsIsMonth(t.Norm) || dsWeekday(t.Norm, prev) || t.Norm == "завтра" || t.Norm == "послезавтра"
+}
+
+// dsAmountAt reports an amount of time beginning at word k: «10 рабочих
+// дней», «пяти дней», «месяца», «недели».
+func dsAmountAt(d *linter.Document, w []int, k int) bool {
+	if k >= len(w) {
+		return false
+	}
+	t := &d.Tokens[w[k]]
+	if t.Kind == linter.Number {
+		return true
+	}
+	return dsNumerals[t.Norm] || dsUnits[t.Norm]
+}
+
+// dsTermsOf finds dates and terms among the words w of a sentence.
+func dsTermsOf(d *linter.Document, w []int) dsTerm {
+	var out dsTerm
+	norm := func(k int) string {
+		if k < 0 || k >= len(w) {
+			return ""
+		}
+		return d.Tokens[w[k]].Norm
+	}
+	for k, i := range w {
+		t := &d.Tokens[i]
+		if t.Kind == linter.Number {
+			if dsPointAt(d, w, k) {
+				out |= dsDate
+			}
+			continue
+		}
+		n := t.Norm
+		switch {
+		case dsPointAt(d, w, k) || n == "сегодня" || strings.HasPrefix(n, "квартал"):
+			out |= dsDate
+		case n == "до" || n == "к" || n == "ко":
+			nx := norm(k + 1)
+			if dsPointAt(d, w, k+1) {
+				out |= dsDeadline | dsDate
+			} else if n == "до" && (nx == "конца" || nx == "окончания" || nx == "начала") {
+				out |= dsDeadline
+			}
+		case n == "позднее" || n == "позже":
+			if norm(k-1) == "не" {
+				out |= dsDeadline
+			}
+		case n == "течение" || n == "течении":
+			if norm(k-1) == "в" && dsAmountAt(d, w, k+1) {
+				out |= dsPeriod
+			}
+		case n == "через":
+			if dsAmountAt(d, w, k+1) {
+				out |= dsPeriod
+			}
+		case strings.HasPrefix(n, "недел") || strings.HasPrefix(n, "месяц"):
+			switch norm(k - 1) {
+			case "этой", "этом", "следующей", "следующем", "текущей", "текущем", "будущей", "будущем":
+				out |= dsDate
+			}
+		}
+	}
+	return out
+}
+
+// dsCondAt finds the condition of a conditional sentence («Если …, …»,
+// «В случае …», «При условии …», «После того как …», «Как только …»): it
+// returns the indices in w of the condition's first word and of the first
+// word after it (after the next comma), or -1, -1 when there is none.
+func dsCondAt(d *linter.Document, w []int) (start, end int) {
+	for k, i := range w {
+		n := d.Tokens[i].Norm
+		next := ""
+		if k+1 < len(w) {
+			next = d.Tokens[w[k+1]].Norm
+		}
+		cond := n == "если" || (n == "случае" && k > 0 && d.Tokens[w[k-1]].Norm == "в") ||
+			(n == "при" && next == "условии") || (n == "после" && next == "того") ||
+			(n == "как" && next == "только")
+		if !cond {
+			continue
+		}
+		// The condition runs to the next comma.
+		for j := k + 1; j < len(w); j++ {
+			for t := w[j-1] + 1; t < w[j]; t++ {
+				if d.Tokens[t].Kind == linter.Punct && d.TokenText(t) == "," && !(n == "после" && d.Tokens[w[j]].Norm == "как") {
+					return k, j
+				}
+			}
+		}
+		return k, len(w)
+	}
+	return -1, -1
+}
+
+// dsFutureAux are the forms of «быть» that make a future tense.
+var dsFutureAux = map[string]bool{"будет": true, "будут": true, "будем": true, "будете": true, "буду": true}
+
+// dsPromiseVerbs are first-person plural future forms by which a service
+// promises an action: «проверим», «сообщим», «проведем».
+var dsPromiseVerbs = map[string]bool{"проверим": true, "сообщим": true, "направим": true, "проведем": true,
+	"сделаем": true, "выполним": true, "рассмотрим": true, "устраним": true, "примем": true, "решим": true,
+	"пришлем": true, "вышлем": true, "выясним": true, "запросим": true, "свяжемся": true,
+	"проинформируем": true, "уведомим": true, "известим": true, "обеспечим": true, "вернемся": true,
+	"подготовим": true, "дадим": true, "ответим": true, "отправим": true, "выдадим": true, "исправим": true,
+	"заменим": true, "отремонтируем": true, "восстановим": true, "пересчитаем": true, "учтем": true,
+	"передадим": true, "организуем": true, "проконтролируем": true, "изучим": true, "согласуем": true,
+	"представим": true, "предоставим": true, "доведем": true, "назначим": true, "составим": true,
+	"оштрафуем": true, "посетим": true, "осмотрим": true, "обследуем": true, "уточним": true,
+	"разберемся": true, "поможем": true, "позвоним": true, "приедем": true, "проследим": true, "отследим": true,
+	"добьемся": true}

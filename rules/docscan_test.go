@@ -1,0 +1,98 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/yasno/yasno/linter"
+)
+
+// TestDocScanNoPanic runs the document-level rules on every prefix and
+// suffix of a reply (cut at each rune) and on odd inputs: nothing may
+// panic, and every finding lies inside the text.
+func TestDocScanNoPanic(t *testing.T) {
+	reg, err := Default()
+	require.NoError(t, err)
+	text := execLetter("Руководитель службы\nА.В. Морозов\n\nИсп. Петрова А.С.\nтел. +7 (8512) 51-23-47") +
+		"\nЕсли нарушение подтвердится, будут приняты меры. В перерасчёте отказано. Меры будут приняты до 15."
+	var inputs []string
+	for i := range text {
+		if utf8.RuneStart(text[i]) {
+			inputs = append(inputs, text[:i], text[i:])
+		}
+	}
+	inputs = append(inputs, "Исп.", "Исполнитель:", "+", "(", "8 (", "до", "в течение", "Если", "И.о.",
+		"Уважаемая!\n\nС уважением\n", strings.Repeat("1-", 100), "\xff\xfe", "А. Б. В. Г.")
+	s := onlyRules(reg, "executor-name", "executor-phone", "outcome", "vague")
+	for _, in := range inputs {
+		doc := linter.FromText("t.txt", in)
+		res, err := reg.Check(doc, s)
+		require.NoError(t, err)
+		for _, f := range res.Findings {
+			assert.True(t, f.Start.Offset <= f.End.Offset && f.End.Offset <= len(in), "%q: %+v", in, f)
+		}
+	}
+}
+
+func TestDsPhones(t *testing.T) {
+	cases := []struct {
+		text  string
+		want  []string
+		local bool
+	}{
+		{"тел. 8 (8512) 51-23-47", []string{"8 (8512) 51-23-47"}, false},
+		{"+7 (927) 123-45-67, доб. 12", []string{"+7 (927) 123-45-67"}, false},
+		{"(8512) 51-11-22", []string{"(8512) 51-11-22"}, false},
+		{"8 8512 51 23 47", []string{"8 8512 51 23 47"}, false},
+		{"т. 51-00-11", []string{"51-00-11"}, true},
+		{"тел. 441820", []string{"441820"}, true},
+		{"441820", nil, false},
+		{"250 000 рублей", nil, false},
+		{"от 15.12.2026", nil, false},
+		{"№ 7-02-2026/1845", nil, false},
+		{"по телефону 102 или 112", nil, false},
+	}
+	for _, c := range cases {
+		d := linter.FromText("t", c.text)
+		ps := dsPhones(d, 0, len(d.Tokens), nil)
+		var got []string
+		for _, p := range ps {
+			got = append(got, c.text[p.Start:p.End])
+			assert.Equal(t, c.local, p.Local, c.text)
+		}
+		assert.Equal(t, c.want, got, c.text)
+	}
+}
+
+func TestDsTerms(t *testing.T) {
+	cases := []struct {
+		text string
+		want dsTerm
+	}{
+		{"до 15.12.2026", dsDate | dsDeadline},
+		{"до 15 декабря", dsDate | dsDeadline},
+		{"в декабре 2026 года", dsDate},
+		{"не позднее пятницы", dsDate | dsDeadline},
+		{"в течение 10 рабочих дней", dsPeriod},
+		{"в течение пяти дней", dsPeriod},
+		{"через неделю", dsPeriod},
+		{"в среду", dsDate},
+		{"завтра", dsDate},
+		{"до конца месяца", dsDeadline},
+		{"на следующей неделе", dsDate},
+		{"в ближайшее время", 0},
+		{"в течение нескольких дней", 0},
+		{"в установленный срок", 0},
+		{"среда обитания", 0},
+		{"на 3–5 этажах", 0},
+	}
+	for _, c := range cases {
+		d := linter.FromText("t", c.text)
+		w := dsWords(d, 0, len(d.Tokens), nil)
+		assert.Equal(t, c.want, dsTermsOf(d, w), c.text)
+	}
+}

@@ -1,0 +1,215 @@
+package rules
+
+import (
+	"github.com/yasno/yasno/linter"
+)
+
+func init() {
+	register(func(*Env) (linter.Rule, error) { return executorName{}, nil })
+	register(func(*Env) (linter.Rule, error) { return executorPhone{}, nil })
+}
+
+// execScan is the executor mark of a reply («отметка об исполнителе»):
+// the line that names the executor, the name found there and the phones
+// of the closing part.
+type execScan struct {
+	ok                 bool // the document has text
+	hasLine            bool // an executor line was found (label, name or phone)
+	lineStart, lineEnd int
+	name               nameRun
+	phones             []dsPhone
+	lastStart, lastEnd int // the last line of the document
+}
+
+// scanExecutor finds the executor mark. A line opening with
+// «Исполнитель», «Исп.», «Отв. исп.» is the mark wherever it stands (the
+// last one wins). Without such a label the mark is the name found after
+// the signer's name: the signature is the first position title («Руководитель
+// службы») after the body followed only by short lines, and the signer's
+// name is on that line or on one of the next three. The addressee in the
+// header and the name in the greeting come before the body and are never
+// looked at. A phone anywhere in the closing part counts as the executor's.
+func scanExecutor(d *linter.Document) execScan {
+	var s execScan
+	lines := dsLines(d)
+	if len(lines) == 0 {
+		return s
+	}
+	s.ok = true
+	s.lastStart, s.lastEnd = dsSpan(d, lines[len(lines)-1])
+	from := dsGreeting(d, lines) + 1
+	cs, sig := dsClosing(d, lines, from)
+
+	// The executor's part begins after the signer's name.
+	rs := cs
+	if sig >= 0 {
+		rs = sig + 1
+		if dsBestName(d, lines[sig].First, lines[sig].Last).kind < nameNoPatronymic {
+			for k := sig + 1; k < len(lines) && k <= sig+3; k++ {
+				l := lines[k]
+				if dsLabelEnd(d, l) >= 0 || len(dsPhones(d, l.First, l.Last, nil)) > 0 {
+					break
+				}
+				if dsBestName(d, l.First, l.Last).kind >= nameNoPatronymic {
+					rs = k + 1
+					break
+				}
+			}
+		}
+	}
+
+	lab := -1
+	for k := from; k < len(lines); k++ {
+		if dsLabelEnd(d, lines[k]) >= 0 {
+			lab = k
+		}
+	}
+	phoneFrom := cs
+	if lab >= 0 {
+		l := lines[lab]
+		le := dsLabelEnd(d, l)
+		s.hasLine = true
+		s.lineStart, s.lineEnd = dsSpan(d, l)
+		s.name = dsBestName(d, le, l.Last)
+		if s.name.kind == nameNone && le == l.Last && lab+1 < len(lines) {
+			// «Исполнитель:» alone, the name on the next line.
+			nl := lines[lab+1]
+			if r := dsBestName(d, nl.First, nl.Last); r.kind != nameNone {
+				s.name = r
+			}
+		}
+		phoneFrom = min(lab, cs)
+	} else {
+		for k := rs; k < len(lines); k++ {
+			l := lines[k]
+			r := dsBestName(d, l.First, l.Last)
+			if r.kind == nameNone || (r.kind < nameInitials && !r.onlyName) {
+				continue
+			}
+			s.name = r
+			s.hasLine = true
+			s.lineStart, s.lineEnd = dsSpan(d, l)
+			break
+		}
+	}
+	for k := phoneFrom; k < len(lines); k++ {
+		n := len(s.phones)
+		s.phones = dsPhones(d, lines[k].First, lines[k].Last, s.phones)
+		if !s.hasLine && len(s.phones) > n {
+			s.hasLine = true
+			s.lineStart, s.lineEnd = dsSpan(d, lines[k])
+		}
+	}
+	return s
+}
+
+// capSeverity lowers want to the rule's severity in this check, so that
+// a rule softened for a profile (info in public replies) stays soft.
+func capSeverity(c *linter.Context, want linter.Severity) linter.Severity {
+	if c.Severity().Rank() < want.Rank() {
+		return c.Severity()
+	}
+	return want
+}
+
+const execExplanation = "Порядок требует, чтобы в ответе были сведения об исполнителе: фамилия, имя, отчество и номер " +
+	"телефона (п. 3.1). Это «отметка об исполнителе» по ГОСТ Р 7.0.97-2016: её ставят в конце письма, после " +
+	"подписи, например «Исполнитель: Петрова Анна Сергеевна, тел. 8 (8512) 51-23-47». Если у читателя " +
+	"останутся вопросы, он должен знать, кому звонить и как обратиться к этому человеку. Инициалы не " +
+	"помогают: по «А.С.» не понять, как назвать собеседника. Подпись руководителя («И.И. Иванов») — не " +
+	"отметка об исполнителе."
+
+// executorName checks that the reply names its executor in full (п. 3.1).
+type executorName struct{}
+
+var executorNameMeta = &linter.Meta{
+	ID:          "executor-name",
+	Category:    linter.CatExecutorName,
+	Severity:    linter.Error,
+	Description: "Нет полного ФИО исполнителя",
+	Explanation: execExplanation + " Полное имя — фамилия, имя и отчество в любом порядке. Если указаны " +
+		"только инициалы, правило предупреждает; если нет имени совсем или только фамилия — это ошибка. " +
+		"В публичном ответе в соцсети, подписанном от имени службы, имя исполнителя можно не указывать: " +
+		"там это только подсказка.",
+	Clause: "п. 3.1",
+	Examples: []linter.Example{{
+		Bad:  "Уважаемая Анна Сергеевна!\n\nПерерасчёт выполнен.\n\nРуководитель службы\nА.В. Морозов\n\nИсп. Орлова\nтел. 8 (8512) 44-18-20",
+		Good: "Уважаемая Анна Сергеевна!\n\nПерерасчёт выполнен.\n\nРуководитель службы\nА.В. Морозов\n\nИсполнитель: Орлова Елена Николаевна, тел. 8 (8512) 44-18-20",
+	}},
+	Profiles: map[linter.Profile]linter.Severity{linter.Public: linter.Info},
+}
+
+func (executorName) Meta() *linter.Meta { return executorNameMeta }
+
+func (executorName) Check(c *linter.Context) {
+	s := scanExecutor(c.Doc)
+	if !s.ok {
+		return
+	}
+	n := s.name
+	switch {
+	case !s.hasLine:
+		c.Report(s.lastStart, s.lastEnd, "В ответе нет сведений об исполнителе. После подписи добавьте строку: "+
+			"«Исполнитель: Фамилия Имя Отчество, тел. 8 (код) номер».")
+	case n.kind == nameFull:
+	case n.kind == nameNone:
+		c.Report(s.lineStart, s.lineEnd, "Не указано, кто исполнитель. Напишите его фамилию, имя и отчество "+
+			"полностью: «Исполнитель: Петрова Анна Сергеевна».")
+	case n.kind == nameSurname:
+		c.Report(n.start, n.end, "Указана только фамилия исполнителя. Напишите фамилию, имя и отчество полностью, "+
+			"чтобы читатель знал, к кому обращаться.")
+	case n.kind == nameInitials:
+		c.ReportAs(capSeverity(c, linter.Warning), n.start, n.end, "Вместо инициалов напишите имя и отчество "+
+			"исполнителя полностью: по инициалам читатель не поймёт, как к нему обратиться.")
+	case n.kind == nameNoSurname:
+		c.ReportAs(capSeverity(c, linter.Warning), n.start, n.end, "Добавьте фамилию исполнителя: нужны фамилия, "+
+			"имя и отчество.")
+	case n.kind == nameNoPatronymic:
+		c.ReportAs(capSeverity(c, linter.Warning), n.start, n.end, "Добавьте отчество исполнителя: нужны фамилия, "+
+			"имя и отчество.")
+	}
+}
+
+// executorPhone checks that the reply gives the executor's phone (п. 3.1).
+type executorPhone struct{}
+
+var executorPhoneMeta = &linter.Meta{
+	ID:          "executor-phone",
+	Category:    linter.CatExecutorPhone,
+	Severity:    linter.Error,
+	Description: "Нет телефона исполнителя",
+	Explanation: execExplanation + " Телефон пишите с кодом города или мобильного оператора: «8 (8512) 51-23-47», " +
+		"«+7 (927) 123-45-67». Номер без кода («51-27-33») правило отмечает подсказкой: из другого города или с " +
+		"мобильного по нему не дозвониться. Телефон в конце письма («Тел. для справок: …») тоже считается.",
+	Clause: "п. 3.1",
+	Examples: []linter.Example{{
+		Bad:  "Уважаемая Анна Сергеевна!\n\nПерерасчёт выполнен.\n\nРуководитель службы\nА.В. Морозов\n\nИсполнитель: Орлова Елена Николаевна",
+		Good: "Уважаемая Анна Сергеевна!\n\nПерерасчёт выполнен.\n\nРуководитель службы\nА.В. Морозов\n\nИсполнитель: Орлова Елена Николаевна, тел. 8 (8512) 44-18-20",
+	}},
+}
+
+func (executorPhone) Meta() *linter.Meta { return executorPhoneMeta }
+
+func (executorPhone) Check(c *linter.Context) {
+	s := scanExecutor(c.Doc)
+	if !s.ok {
+		return
+	}
+	switch {
+	case !s.hasLine:
+		c.Report(s.lastStart, s.lastEnd, "В ответе нет сведений об исполнителе и его телефона. После подписи "+
+			"добавьте строку: «Исполнитель: Фамилия Имя Отчество, тел. 8 (код) номер».")
+	case len(s.phones) == 0:
+		c.Report(s.lineStart, s.lineEnd, "Не указан телефон исполнителя. Добавьте номер с кодом города, например: "+
+			"«тел. 8 (8512) 51-23-47».")
+	default:
+		for _, p := range s.phones {
+			if !p.Local {
+				return
+			}
+		}
+		p := s.phones[0]
+		c.ReportAs(capSeverity(c, linter.Info), p.Start, p.End, "Номер указан без кода города: из другого "+
+			"города или с мобильного по нему не дозвониться. Укажите код, например: «8 (8512) "+c.Doc.Text[p.Start:p.End]+"».")
+	}
+}

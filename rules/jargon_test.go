@@ -1,0 +1,106 @@
+package rules
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/yasno/yasno/linter"
+)
+
+func TestJargon(t *testing.T) {
+	runCases(t, "jargon", []ruleCase{
+		// Verb forms, participles and verbal nouns of one entry.
+		{name: "participle with noun", text: "Осуществлен выезд специалиста.", want: []string{"Осуществлен выезд"}},
+		{name: "participle alone", text: "Осуществлен звонок жильцам.", want: []string{"Осуществлен"}},
+		{name: "short participle fem", text: "Проверка осуществлена 5 ноября.", want: []string{"осуществлена"}},
+		{name: "present reflexive", text: "Перерасчет осуществляется по акту.", want: []string{"осуществляется"}},
+		{name: "past", text: "Инспектор осуществил осмотр.", want: []string{"осуществил"}},
+		{name: "verbal noun chain", text: "Осуществление контроля возложено на службу.", want: []string{"Осуществление контроля"}},
+		{name: "verbal noun", text: "Осуществление звонков возложено на службу.", want: []string{"Осуществление"}},
+		{name: "verbal noun cases", text: "Для проведения обследования и о проведении проверки.", want: []string{"проведения обследования", "проведении проверки"}},
+		{name: "perfective participle", text: "В ходе осмотра произведены замеры.", want: []string{"произведены замеры"}},
+		{name: "perfective past", text: "Подрядчик произвел покраску стен.", want: []string{"произвел покраску"}},
+		{name: "noun case", text: "Приступить к производству работ.", want: []string{"производству работ"}},
+		{name: "negated impersonal", text: "Проверить дом не представлялось возможным.", want: []string{"не представлялось возможным"}},
+		{name: "multiword", text: "Ответ направлен в адрес управляющей компании.", want: []string{"в адрес"}},
+		{name: "longest phrase", text: "Меры примут в соответствии с действующим законодательством.",
+			want: []string{"в соответствии с действующим законодательством"}},
+		{name: "line break inside a phrase", text: "Сообщаем, что ремонт крыши над вашей квартирой в настоящее\nвремя выполняет подрядная организация.",
+			want: []string{"в настоящее\nвремя"}},
+
+		// данный / данные.
+		{name: "данный fires", text: "Данный вопрос решен. По данному адресу.", want: []string{"Данный", "данному"}},
+		{name: "данные is data", text: "Мы запросили данные о ходе ремонта. Данные о запуске записывают в журнал.", want: nil},
+
+		// являться only as a link verb.
+		{name: "link verb", text: "Служба не является органом, уполномоченным на это.", want: []string{"является"}},
+		{name: "link verb adjective", text: "Эти сроки являются обязательными.", want: []string{"являются"}},
+		{name: "not a link verb", text: "Инспектор является на осмотр вовремя.", want: nil},
+
+		// Legal citations.
+		{name: "в части of a law", text: "Это указано в части 3 статьи 8 закона.", want: nil},
+		{name: "в части as jargon", text: "В части ремонта кровли сообщаем.", want: []string{"В части"}},
+
+		// Titles and names.
+		{name: "quoted act title", text: "Закон «О порядке осуществления контроля в целях защиты прав» действует.", want: nil},
+		{name: "straight-quoted company", text: "Ответ ООО \"Надлежащий сервис\" получен.", want: nil},
+		{name: "lowercase quote is checked", text: "Вы пишете, что это «в целях экономии».", want: []string{"в целях"}},
+		{name: "sentence boundary", text: "Обратитесь в. Целях нет.", want: nil},
+	})
+}
+
+func TestJargonMessageAndProfile(t *testing.T) {
+	// The organisation's file overrides the built-in entries, so the test
+	// does not depend on the wording of the built-in data.
+	org := "в =целях\tчтобы | для\tКанцелярский оборот: пишите «чтобы».\tорг\n" +
+		"в плановом порядке\t∅\tЛишние слова.\tорг\n" +
+		"по компетенции\t∅ (напишите, кому передали)\tНепонятно человеку.\tорг\n" +
+		"на сегодняшний день\tсейчас | на (дата)\t\tорг\n"
+	reg, err := New(&Env{Extra: map[string][]Source{"jargon": {{Name: "org.tsv", Data: []byte(org)}}}})
+	require.NoError(t, err)
+	fs := findings(t, reg, "jargon", "В целях проверки приехал инспектор.", linter.Citizen)
+	require.Len(t, fs, 1)
+	assert.Equal(t, linter.Warning, fs[0].Severity)
+	assert.Equal(t, "п. 2.5", fs[0].Clause)
+	assert.Equal(t, "Канцелярит: „В целях“ → „чтобы“ или „для“. Канцелярский оборот: пишите «чтобы».", fs[0].Message)
+	assert.Equal(t, []string{"Чтобы", "Для"}, fs[0].Suggestions, "capitalised at a sentence start")
+
+	fs = findings(t, reg, "jargon", "Крышу починят в плановом порядке.", linter.Citizen)
+	require.Len(t, fs, 1)
+	assert.Equal(t, []string{""}, fs[0].Suggestions, "delete")
+	assert.Equal(t, "Канцелярит: „в плановом порядке“ — уберите. Лишние слова.", fs[0].Message)
+
+	fs = findings(t, reg, "jargon", "Обращение передано по компетенции.", linter.Citizen)
+	require.Len(t, fs, 1)
+	assert.Equal(t, []string{""}, fs[0].Suggestions, "advice is not a suggestion")
+	assert.Equal(t, "Канцелярит: „по компетенции“ — уберите; напишите, кому передали. Непонятно человеку.", fs[0].Message)
+
+	fs = findings(t, reg, "jargon", "Долга на сегодняшний день нет.", linter.Citizen)
+	require.Len(t, fs, 1)
+	assert.Equal(t, []string{"сейчас"}, fs[0].Suggestions)
+	assert.Contains(t, fs[0].Message, "„сейчас“ или „на (дата)“")
+
+	fs = findings(t, reg, "jargon", "В целях проверки приехал инспектор.", linter.Official)
+	require.Len(t, fs, 1)
+	assert.Equal(t, linter.Info, fs[0].Severity)
+}
+
+func TestJargonAllowAndExtra(t *testing.T) {
+	reg, err := New(&Env{Extra: map[string][]Source{"jargon": {{Name: "org.tsv", Data: []byte("в разрезе\tпо\tканцелярит\tорг\n")}}}})
+	require.NoError(t, err)
+	doc := linter.FromText("t", "Отчет в разрезе домов. Осуществлен выезд.")
+	res, err := reg.Check(doc, linter.Settings{Profile: linter.Citizen, Enable: []string{"jargon"}, Allow: []string{"Осуществлять"}})
+	require.NoError(t, err)
+	var got []string
+	for _, f := range res.Findings {
+		if f.Rule == "jargon" {
+			got = append(got, f.Text)
+		}
+	}
+	assert.Equal(t, []string{"в разрезе"}, got, "org entry fires; an allowed word does not")
+
+	_, err = New(&Env{Extra: map[string][]Source{"jargon": {{Name: "bad.tsv", Data: []byte("только фраза\n")}}}})
+	assert.ErrorContains(t, err, "bad.tsv:1")
+}

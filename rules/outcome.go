@@ -1,0 +1,411 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/yasno/yasno/linter"
+)
+
+func init() { register(func(*Env) (linter.Rule, error) { return outcome{}, nil }) }
+
+// outcome checks that the reply says how the appeal ended (п. 2.3, 1.7):
+// the issue is resolved, will be resolved by a date, was sent to the body
+// that deals with it, or cannot be resolved, and why. It also flags a
+// refusal that gives no reason.
+type outcome struct{}
+
+var outcomeMeta = &linter.Meta{
+	ID:          "outcome",
+	Category:    linter.CatOutcome,
+	Severity:    linter.Error,
+	Description: "Непонятен итог рассмотрения",
+	Explanation: "Порядок требует писать ответ так, чтобы человек понял: его вопрос уже решён, будет решён в " +
+		"определённый срок или не может быть решён (п. 2.3), а принятые решения объяснены (п. 1.7). Правило " +
+		"ищет в тексте хотя бы один ясный итог: сделано («нарушение устранено», «выполнили перерасчёт», " +
+		"«нарушений не выявлено»); будет сделано к дате («до 15.12.2026», «в течение 10 рабочих дней»); " +
+		"передано по компетенции в названный орган; отказано с объяснением причины («так как…», ссылка на " +
+		"закон). Обещания без срока — «будут приняты меры», «находится на контроле», «рассмотрит вопрос» — " +
+		"итогом не считаются. Отдельно правило отмечает отказ без причины. В ответе органу власти или " +
+		"организации (профиль official) проверяется только отказ без причины.",
+	Clause: "п. 2.3, 1.7",
+	Examples: []linter.Example{{
+		Bad: "Уважаемая Анна Сергеевна!\n\nСлужба рассмотрела Ваше обращение о протечке крыши. В отношении " +
+			"управляющей организации будут приняты меры.\n\nРуководитель службы\nА.В. Морозов",
+		Good: "Уважаемая Анна Сергеевна!\n\nСлужба рассмотрела Ваше обращение о протечке крыши. Мы выдали " +
+			"управляющей организации предписание отремонтировать крышу до 15.12.2026.\n\nРуководитель службы\nА.В. Морозов",
+	}},
+}
+
+func (outcome) Meta() *linter.Meta { return outcomeMeta }
+
+// outSent is what one sentence of the body says about the outcome.
+type outSent struct {
+	start, end int
+	done       bool // something was done or a check found no violation
+	sched      bool // something will be done by a date or within a term
+	forward    bool // the appeal was sent to another body by competence
+	refusal    bool // the service refuses or cannot act
+	competence bool // the refusal is «not within our powers», a reason in itself
+	reason     bool // a reason or a norm: «так как», «на основании», «статьи 46 …»
+	question   bool // «Вы спросили, …»: the reply answers a question
+	ended      bool // the sentence ends with a full stop, ! or ?
+}
+
+func (outcome) Check(c *linter.Context) {
+	d := c.Doc
+	lines := dsLines(d)
+	if len(lines) == 0 {
+		return
+	}
+	g := dsGreeting(d, lines)
+	cs, _ := dsClosing(d, lines, g+1)
+	bodyFirst, bodyLast := 0, len(d.Tokens)
+	if g >= 0 {
+		bodyFirst = lines[g].Last
+	}
+	if cs < len(lines) {
+		bodyLast = lines[cs].First
+	}
+	var ss []outSent
+	var w []int
+	for _, sn := range d.Sentences {
+		if sn.First < bodyFirst || sn.First >= bodyLast {
+			continue
+		}
+		w = dsWords(d, sn.First, sn.Last, w)
+		o := readOutcome(d, w)
+		o.start, o.end = sn.Start, sn.End
+		if p := d.Tokens[sn.Last-1]; p.Kind == linter.Punct {
+			switch d.Text[p.Start:p.End] {
+			case ".", "!", "?", "…", "»", ")":
+				o.ended = true
+			}
+		}
+		ss = append(ss, o)
+	}
+	if len(ss) == 0 {
+		return
+	}
+	clear := false
+	for i, o := range ss {
+		if o.question && i < 3 {
+			clear = true
+		}
+		if o.done || o.sched || o.forward || o.refusal {
+			clear = true
+		}
+		if !o.refusal || o.competence || o.reason {
+			continue
+		}
+		if (i > 0 && (ss[i-1].reason || ss[i-1].competence)) || (i+1 < len(ss) && (ss[i+1].reason || ss[i+1].competence)) {
+			continue
+		}
+		c.Report(o.start, o.end, "Отказ без объяснения причины. Напишите, почему вопрос нельзя решить, и "+
+			"сошлитесь на норму: «…, так как …» или «…: это запрещает статья … закона …».")
+	}
+	if clear || c.Profile == linter.Official {
+		return
+	}
+	// Point at the last sentence of the body; a trailing line with no
+	// sentence ending («Служба жилищного надзора») is a signature.
+	last := ss[len(ss)-1]
+	for i := len(ss) - 1; i >= 0; i-- {
+		if ss[i].ended {
+			last = ss[i]
+			break
+		}
+	}
+	c.Report(last.start, last.end, "Из ответа непонятно, чем закончилось рассмотрение обращения. Напишите прямо: "+
+		"вопрос решён; или будет решён до такой-то даты; или не может быть решён — и почему.")
+}
+
+// Stems and words for readOutcome.
+var (
+	// outDone are completion verbs: a past form or a short participle of
+	// one says the work is done: «устранено», «заменили», «восстановлена».
+	// Each root takes only the endings of its verb class, so that nouns
+	// («замена», «отмена») do not match.
+	outDone = []outForm{{"устран", outI}, {"замен", outI}, {"восстанов", outIL}, {"восстановл", outIP},
+		{"выполн", outI}, {"исправ", outIL}, {"исправл", outIP}, {"почин", outI}, {"удовлетвор", outIP},
+		{"возобнов", outIL}, {"возобновл", outIP}, {"подключ", outI}, {"пересчит", outA}, {"возмест", outIL},
+		{"возмещ", outIP}, {"очист", outIL}, {"очищ", outIP}, {"прочист", outIL}, {"прочищ", outIP},
+		{"убр", outA}, {"отремонтир", outOV}, {"отрегулир", outOV}, {"демонтир", outOV}, {"смонтир", outOV},
+		{"загерметизир", outOV}, {"покрас", outIL}, {"покраш", outIP}, {"утепл", outI}, {"задела", outAL},
+		{"верн", outUL}, {"возвращ", outIP}, {"отмен", outI}, {"списа", outAL}, {"реш", outIPNoNeuter},
+		{"ликвидир", outOV}, {"заключ", outIP}, {"запущ", outIP}, {"запуст", outIL},
+		{"скорректир", outOV}, {"исполн", outI}, {"привлеч", outIP}, {"оштрафов", outOV}}
+	// outGeneral are general verbs that mean completion only with the
+	// name of a repair or a recalculation: «провели перерасчёт».
+	outGeneral = []outForm{{"провел", outBare}, {"проведен", outBareP}, {"произвел", outBare},
+		{"произведен", outBareP}, {"сделал", outBare}, {"сделан", outBareP}, {"осуществлен", outBareP},
+		{"осуществил", outBare}, {"составил", outBare}, {"составлен", outBareP}}
+	// outWorkStems name a repair, a recalculation or a cleaning.
+	outWorkStems = []string{"перерасчет", "ремонт", "замен", "промывк", "очистк", "уборк", "дезинсекц",
+		"дератизац", "покраск", "герметизац", "утеплени", "восстановлени", "подключени", "корректировк", "протокол", "работ"}
+	// outSubjects are what a check finds: violations, facts, the
+	// citizen's arguments.
+	outSubjects = []string{"нарушен", "довод", "факт", "превышен", "отклонен", "неисправност", "недостатк"}
+	// outFound are verbs of finding, negated: «не выявлено».
+	outFound = []string{"выявл", "установл", "обнаруж", "подтверд", "зафиксир", "усмотр", "усматр", "нашл", "нашел"}
+	// outModal make a sentence a norm or advice rather than an outcome.
+	outModal = []string{"должн", "обязан", "следует", "необходимо", "нужно", "рекоменд", "можно", "может",
+		"могут", "вправе", "просим", "советуем"}
+	// outPermit are the modals that make even a dated sentence advice:
+	// «заявление может быть подано до …».
+	outPermit = []string{"можно", "может", "могут", "вправе", "рекоменд", "просим", "советуем"}
+)
+
+func hasPrefixAny(n string, ps []string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(n, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// outParticiple reports a short passive participle: «удовлетворено»,
+// «выполнен», «принята»; not «связано» or «вызвано», which explain.
+func outParticiple(n string) bool {
+	if strings.HasPrefix(n, "связан") || strings.HasPrefix(n, "вызван") || strings.HasPrefix(n, "обусловлен") {
+		return false
+	}
+	for _, e := range []string{"ен", "ена", "ено", "ены", "ан", "ана", "ано", "аны", "ят", "ята", "ято", "яты"} {
+		if strings.HasSuffix(n, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// outForm is a verb root with the endings of its past forms and short
+// participles.
+type outForm struct {
+	root  string
+	rests []string
+}
+
+// Ending classes: «устранил, устранено», «восстановил» / «восстановлено»,
+// «пересчитали, пересчитано», «отремонтировали, отремонтировано».
+var (
+	outI          = []string{"ил", "ила", "ило", "или", "ен", "ена", "ено", "ены"}
+	outIL         = []string{"ил", "ила", "ило", "или"}
+	outIP         = []string{"ен", "ена", "ено", "ены"}
+	outIPNoNeuter = []string{"ен", "ена", "ены"} // «решено» also means «decided to»
+	outA          = []string{"ал", "ала", "ало", "али", "ан", "ана", "ано", "аны"}
+	outAL         = []string{"л", "ла", "ло", "ли", "н", "на", "но", "ны"}
+	outOV         = []string{"овал", "овала", "овало", "овали", "ован", "ована", "овано", "ованы"}
+	outUL         = []string{"ул", "ула", "ули"}
+	outBare       = []string{"", "а", "о", "и"}
+	outBareP      = []string{"", "а", "о", "ы"}
+)
+
+// outCompleted reports a past form or a short participle of one of the
+// verbs.
+func outCompleted(n string, forms []outForm) bool {
+	for _, f := range forms {
+		if !strings.HasPrefix(n, f.root) {
+			continue
+		}
+		rest := n[len(f.root):]
+		for _, r := range f.rests {
+			if rest == r {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// outBlocked reports a word before a completion verb that undoes it: a
+// negation, a future or a modal («не устранено», «будет устранено»,
+// «должно быть устранено»).
+func outBlocked(d *linter.Document, w []int, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		n := d.Tokens[w[j]].Norm
+		if n == "не" || n == "быть" || dsFutureAux[n] || hasPrefixAny(n, outModal) {
+			return true
+		}
+	}
+	return false
+}
+
+// readOutcome reads one sentence of the body, given its words.
+func readOutcome(d *linter.Document, w []int) outSent {
+	var o outSent
+	cs, ce := dsCondAt(d, w)
+	inCond := func(k int) bool { return cs >= 0 && k >= cs && k < ce }
+	terms := dsTermsOf(d, w)
+	var (
+		general, work, future, modal, permit, negHave  bool
+		forwardVerb, competenceWord, baseWord, negBase bool
+		you, ask, cannot, service                      bool
+		noViolation                                    bool
+		subject, negFound                              = -100, -100
+	)
+	norm := func(k int) string {
+		if k < 0 || k >= len(w) {
+			return ""
+		}
+		return d.Tokens[w[k]].Norm
+	}
+	for k, i := range w {
+		t := &d.Tokens[i]
+		if t.Kind == linter.Number {
+			if k > 0 {
+				switch norm(k - 1) {
+				case "статьи", "статья", "статьей", "статье", "ст", "пункта", "пунктом", "пункту", "п", "части", "ч", "подпункта":
+					o.reason = true
+				}
+			}
+			if i > 0 && d.TokenText(i-1) == "№" || (i > 1 && d.TokenText(i-2) == "№") {
+				o.reason = true
+			}
+			continue
+		}
+		n := t.Norm
+		prev, next := norm(k-1), norm(k+1)
+		switch {
+		case inCond(k):
+			continue
+		case outCompleted(n, outDone) && !outBlocked(d, w, k):
+			o.done = true
+		case outCompleted(n, outGeneral) && !outBlocked(d, w, k):
+			general = true
+		}
+		if hasPrefixAny(n, outWorkStems) {
+			work = true
+		}
+		// «нарушений (требований …) не выявлено», «не выявлено нарушений»,
+		// «нарушений нет»: the subject comes first, or just after a
+		// negated verb of finding.
+		absent := n == "нет" || n == "отсутствуют" || n == "отсутствует"
+		found := prev == "не" && hasPrefixAny(n, outFound)
+		if hasPrefixAny(n, outSubjects) {
+			subject = k
+			if negFound >= k-3 {
+				noViolation = true
+			}
+		}
+		if (found || absent) && subject >= k-8 {
+			noViolation = true
+		}
+		if found {
+			negFound = k
+		}
+		if absent || (prev == "не" && (strings.HasPrefix(n, "име") || strings.HasPrefix(n, "усматр"))) {
+			negHave = true
+		}
+		if dsFutureAux[n] || dsPromiseVerbs[n] || strings.HasPrefix(n, "предписан") ||
+			strings.HasPrefix(n, "запланирован") || strings.HasPrefix(n, "план") || strings.HasPrefix(n, "назначен") || strings.HasPrefix(n, "срок") {
+			future = true
+		}
+		if hasPrefixAny(n, outModal) {
+			modal = true
+		}
+		if hasPrefixAny(n, outPermit) {
+			permit = true
+		}
+		// Forwarding by competence.
+		if strings.HasPrefix(n, "перенаправ") || strings.HasPrefix(n, "переадресов") {
+			o.forward = true
+		}
+		if strings.HasPrefix(n, "направлен") || strings.HasPrefix(n, "направил") || strings.HasPrefix(n, "передан") ||
+			strings.HasPrefix(n, "передал") || strings.HasPrefix(n, "переслан") || strings.HasPrefix(n, "переслал") {
+			forwardVerb = true
+		}
+		if strings.HasPrefix(n, "компетенц") || strings.HasPrefix(n, "подведомствен") || strings.HasPrefix(n, "полномоч") ||
+			strings.HasPrefix(n, "ведени") {
+			competenceWord = true
+		}
+		// Refusals.
+		switch {
+		case n == "отказано" || n == "отказываем" || (n == "отказать" && strings.HasPrefix(prev, "вынужд")):
+			o.refusal = true
+		case n == "отказ" && next == "в":
+			o.refusal = true
+		case n == "можем" && prev == "не":
+			o.refusal = true // «не можем провести проверку»
+		case (n == "может" || n == "могут") && prev == "не" && next == "быть" && outParticiple(norm(k+2)):
+			o.refusal = true // «не может быть удовлетворено»
+		case (n == "может" || n == "могут") && prev == "не" && (strings.HasSuffix(next, "ть") || strings.HasSuffix(next, "ти")):
+			cannot = true // «служба не может отменить …»: a refusal when the service is the subject
+		case n == "представляется" && prev == "не" && strings.HasPrefix(next, "возможн"):
+			o.refusal = true
+		case strings.HasPrefix(n, "основани") && prev != "на":
+			baseWord = true
+		case prev == "не" && (strings.HasPrefix(n, "относ") || strings.HasPrefix(n, "вход")):
+			// «не относится к полномочиям», «не входит в компетенцию»:
+			// needs the word for powers in the sentence (checked below).
+			negBase = true
+		case prev == "не" && (strings.HasPrefix(n, "наделен") || strings.HasPrefix(n, "уполномочен") || n == "вправе"):
+			o.refusal, o.competence = true, true
+		case n == "является" && prev == "не" && (strings.HasPrefix(next, "орган") || strings.HasPrefix(next, "уполномоч")):
+			o.refusal, o.competence = true, true
+		case n == "вне" && strings.HasPrefix(next, "компетенц"):
+			o.refusal, o.competence = true, true
+		}
+		if (n == "имеем" || n == "имеет") && prev == "не" && strings.HasPrefix(next, "возможност") {
+			o.refusal = true
+		}
+		if n == "нет" && strings.HasPrefix(next, "возможност") {
+			o.refusal = true
+		}
+		// Reasons and norms.
+		switch {
+		case n == "так" && next == "как", n == "поскольку", n == "потому", n == "поэтому", n == "ввиду", n == "вследствие",
+			n == "из-за", n == "согласно", n == "причина", n == "причиной", n == "причине":
+			o.reason = true
+		case n == "связи" && prev == "в", n == "основании" && prev == "на", n == "соответствии" && prev == "в":
+			o.reason = true
+		case n == "фз" || strings.HasSuffix(n, "-фз") || strings.HasPrefix(n, "кодекс") || strings.HasPrefix(n, "постановлени") ||
+			strings.HasPrefix(n, "законодательств") || n == "закон" || n == "закона" || n == "законом" || n == "законе" ||
+			(strings.HasPrefix(n, "правил") && t.Is(linter.Title)):
+			o.reason = true
+		}
+		// The service itself: «мы», «Служба …» opening the sentence,
+		// «служба жилищного надзора» (not «газовая служба»).
+		if n == "мы" || (k == 0 && (strings.HasPrefix(n, "служб") || strings.HasPrefix(n, "инспекц"))) ||
+			(strings.HasPrefix(n, "служб") && strings.HasPrefix(next, "жилищн")) {
+			service = true
+		}
+		// «Температура соответствует нормативу»: a check found no violation.
+		if strings.HasPrefix(n, "соответству") && prev != "не" &&
+			hasPrefixAny(next, []string{"норм", "требовани", "установленн", "санитарн", "правил"}) {
+			noViolation = true
+		}
+		// «Вы спросили …», «Вы интересуетесь …»: the reply answers a question.
+		if n == "вы" {
+			you = true
+		}
+		if strings.HasPrefix(n, "спросил") || strings.HasPrefix(n, "спрашива") || n == "интересуетесь" ||
+			n == "интересовались" || ((n == "просите" || n == "просили") && hasPrefixAny(next, []string{"разъясн", "поясн", "объясн", "сообщ", "ответ"})) ||
+			(n == "хотите" && next == "узнать") {
+			ask = true
+		}
+	}
+	if cannot && service {
+		o.refusal = true
+	}
+	if general && work {
+		o.done = true
+	}
+	if noViolation && cs < 0 {
+		o.done = true // «нарушений не выявлено», «доводы не подтвердились»
+	}
+	if baseWord && negHave && cs < 0 {
+		o.refusal = true // «оснований для перерасчёта нет»
+	}
+	if negBase && competenceWord {
+		o.refusal, o.competence = true, true
+	}
+	if forwardVerb && competenceWord && !o.refusal {
+		o.forward = true
+	}
+	deadline := terms&dsDeadline != 0 && terms&dsDate != 0
+	// A promise under a condition («если …, компания устранит … до …») is
+	// not a schedule.
+	o.sched = cs < 0 && ((deadline && !permit) || (terms != 0 && future && !modal))
+	o.question = you && ask
+	return o
+}

@@ -1,0 +1,141 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/yasno/yasno/linter"
+)
+
+// outLetter builds a reply whose body is the given paragraphs.
+func outLetter(body ...string) string {
+	return "Служба жилищного надзора\n\nКузнецовой Т.В.\n\nУважаемая Татьяна Викторовна!\n\n" +
+		strings.Join(body, "\n\n") + "\n\nРуководитель службы\nА.В. Морозов\n\nИсполнитель: Петрова Анна Сергеевна, тел. 8 (8512) 51-23-47"
+}
+
+const outIntro = "Служба рассмотрела Ваше обращение о протечке крыши."
+
+func TestOutcome(t *testing.T) {
+	var cases []ruleCase
+	// Each body states an outcome: the rule stays silent.
+	for _, s := range []string{
+		// done
+		"Нарушение устранено.",
+		"Управляющая компания отремонтировала крышу 10.11.2026.",
+		"Светильники на 3–5 этажах заменены.",
+		"Подача воды восстановлена.",
+		"Перерасчёт выполнен в квитанции за ноябрь.",
+		"Мы провели перерасчёт платы за отопление.",
+		"Компании произведён перерасчёт.",
+		"Лифт запущен.",
+		"Ваше требование удовлетворено.",
+		"Нарушений не выявлено.",
+		"Нарушений требований жилищного законодательства при проверке не выявлено.",
+		"Доводы обращения не подтвердились.",
+		"Последняя проверка прошла 12.08.2026, нарушений нет.",
+		"Температура горячей воды в квартире соответствует нормативу.",
+		"Работы по ремонту кровли проведены.",
+		// scheduled
+		"Компания отремонтирует крышу до 15 декабря 2026 года.",
+		"Мы выдали предписание: устранить протечку до 15.12.2026.",
+		"Перерасчёт будет выполнен в течение 10 рабочих дней.",
+		"Мы проверим дом 16.12.2026 и сообщим Вам результат.",
+		"Ремонт кровли запланирован на май 2027 года.",
+		"Протечку устранят не позднее 15.12.2026.",
+		"Ремонт подъезда включён в план текущего ремонта на 2027 год.",
+		// refused with a reason
+		"В перерасчёте отказано, так как показания переданы после 25 числа.",
+		"Провести проверку не представляется возможным, поскольку дом управляет ТСЖ, а не управляющая компания.",
+		"Оснований для перерасчёта нет: согласно пункту 42 Правил плата начисляется по нормативу.",
+		"Признание решения собрания недействительным не относится к полномочиям службы.",
+		"Служба не наделена правом отменять решения общих собраний.",
+		// forwarded by competence
+		"Ваше обращение направлено по компетенции в администрацию города.",
+		"Мы перенаправили Ваше обращение в прокуратуру района.",
+	} {
+		cases = append(cases, ruleCase{name: "silent: " + s, text: outLetter(outIntro, s)})
+	}
+	cases = append(cases, ruleCase{name: "silent: an answer to a question",
+		text: outLetter("Вы спросили, законно ли требование заключить договор на обслуживание газовой плиты.",
+			"Такой договор обязателен. Этого требуют правила пользования газом.")})
+
+	// No outcome: the finding points at the last sentence of the body.
+	for _, s := range []string{
+		"В отношении управляющей организации будут приняты меры.",
+		"Вопрос находится на контроле службы.",
+		"Замена светильников будет выполнена в ближайшее время.",
+		"Нарушение до сих пор не устранено.",
+		"Протечка будет устранена.",
+		"Протечка должна быть устранена.",
+		"Ваше обращение направлено в управляющую организацию для принятия мер.",
+		"Заявки о неисправном освещении должны выполняться в течение 7 суток.",
+		"Если нарушение подтвердится, компания устранит его до 15.12.2026.",
+		"Служба рассмотрит вопрос о проведении проверки.",
+		"Замена светильников запланирована.",
+		"Телефон диспетчерской размещён на стенде в подъезде.",
+		"Вы вправе обратиться в суд до 15.12.2026.",
+		"Газовая служба не может отключить газ без предупреждения.",
+		"Температура в квартире не соответствует нормативу.",
+	} {
+		cases = append(cases, ruleCase{name: "fires: " + s, text: outLetter(outIntro, s), want: []string{s}})
+	}
+	cases = append(cases,
+		ruleCase{name: "fires before the signature, not at the end", text: outLetter(outIntro, "Меры будут приняты."),
+			want: []string{"Меры будут приняты."}},
+		ruleCase{name: "public profile fires too", profile: linter.Public,
+			text: outLetter(outIntro, "Вопрос находится на контроле."), want: []string{"Вопрос находится на контроле."}},
+		ruleCase{name: "official: no outcome is not required", profile: linter.Official,
+			text: outLetter("Сообщаем, что в отношении ООО «УК Партнер» проведено 12 проверок.", "Контроль будет осуществлён.")},
+		ruleCase{name: "empty text", text: ""},
+		ruleCase{name: "a signature line without a title is not the last sentence",
+			text: "Здравствуйте, Сергей!\n\nМы передали информацию в управляющую компанию. Вопрос на контроле.\n\nСлужба жилищного надзора",
+			want: []string{"Вопрос на контроле."}},
+	)
+
+	// A refusal without a reason is flagged at its sentence (and is an
+	// outcome, so the document-level finding stays silent).
+	for _, s := range []string{
+		"В перерасчёте Вам отказано.",
+		"Провести проверку не представляется возможным.",
+		"Оснований для перерасчёта не имеется.",
+		"Служба не может отменить решение собрания.",
+	} {
+		cases = append(cases, ruleCase{name: "refusal without reason: " + s, text: outLetter(outIntro, s), want: []string{s}})
+		cases = append(cases, ruleCase{name: "official, refusal without reason: " + s, profile: linter.Official,
+			text: outLetter(outIntro, s), want: []string{s}})
+	}
+	cases = append(cases,
+		ruleCase{name: "reason in the previous sentence",
+			text: outLetter(outIntro, "Дом управляет ТСЖ, поэтому служба не проверяет его по этому вопросу. Провести проверку не представляется возможным.")},
+		ruleCase{name: "reason in the next sentence",
+			text: outLetter(outIntro, "В перерасчёте отказано. Показания переданы позже срока, установленного пунктом 31 Правил.")},
+		ruleCase{name: "a conditional refusal by a company is not the service's refusal",
+			text: outLetter(outIntro, "Нарушение устранено.", "Если компания откажется платить, обратитесь в суд.")},
+	)
+	runCases(t, "outcome", cases)
+}
+
+func TestOutcomeMessage(t *testing.T) {
+	reg, err := Default()
+	require.NoError(t, err)
+	fs := findings(t, reg, "outcome", outLetter(outIntro, "Вопрос на контроле."), linter.Citizen)
+	require.Len(t, fs, 1)
+	assert.Equal(t, linter.Error, fs[0].Severity)
+	assert.Equal(t, "п. 2.3, 1.7", fs[0].Clause)
+	assert.Contains(t, fs[0].Message, "до такой-то даты")
+}
+
+func BenchmarkOutcome(b *testing.B) {
+	reg, err := Default()
+	require.NoError(b, err)
+	body := strings.Repeat("Служба провела проверку дома по ул. Кирова, д. 5, и нашла нарушения. Меры будут приняты.\n\n", 200)
+	doc := linter.FromText("bench.txt", outLetter(body))
+	s := onlyRules(reg, "outcome")
+	b.ResetTimer()
+	for range b.N {
+		_, _ = reg.Check(doc, s)
+	}
+}

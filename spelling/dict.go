@@ -1,0 +1,417 @@
+package spelling
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math/bits"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode/utf8"
+)
+
+// maxWordLen is the longest word, in characters, that Check and Suggest
+// look at; Hunspell has the same limit. Longer strings are not words.
+const maxWordLen = 100
+
+// flagSet is a bit set of dense flag ids.
+type flagSet []uint64
+
+func makeSet(ids []uint16) flagSet {
+	var s flagSet
+	for _, id := range ids {
+		w := int(id >> 6)
+		for len(s) <= w {
+			s = append(s, 0)
+		}
+		s[w] |= 1 << (id & 63)
+	}
+	return s
+}
+
+func (s flagSet) has(id uint16) bool {
+	w := int(id >> 6)
+	return w < len(s) && s[w]&(1<<(id&63)) != 0
+}
+
+// each calls fn for every flag in s.
+func (s flagSet) each(fn func(uint16)) {
+	for i, w := range s {
+		for w != 0 {
+			b := bits.TrailingZeros64(w)
+			fn(uint16(i*64 + b))
+			w &= w - 1
+		}
+	}
+}
+
+func (s flagSet) empty() bool {
+	for _, w := range s {
+		if w != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func (s flagSet) key() string {
+	var b strings.Builder
+	for _, w := range s {
+		b.WriteString(strconv.FormatUint(w, 36))
+		b.WriteByte(',')
+	}
+	return strings.TrimRight(b.String(), "0,")
+}
+
+// Dict is a loaded Hunspell dictionary; safe for concurrent use after Load.
+//
+// Words are kept as written in the .dic file (one entry per stem, with its
+// flags); inflected forms are recognised at Check time by stripping affixes.
+// The letters ё and е are folded together everywhere, so either spelling of a
+// word is accepted whichever one the dictionary holds.
+type Dict struct {
+	words map[string]uint32 // folded stem -> index into sets/attrs
+	sets  []flagSet
+	attrs []uint8
+	lo    []uint64          // first word of each set, for the fast path
+	bloom *bloom            // over the keys of words
+	stems []string          // the keys of words in file order, for suggestions
+	orig  map[string]string // folded stem -> spelling with ё, where it differs
+
+	sfx, pfx       map[string][]group // keyed by the added string
+	maxSfx, maxPfx int                // longest added string, bytes
+	maxCond        int                // longest suffix condition, letters
+	small          bool               // at most 64 flags: masks fit a uint64
+	sfxByFlag      [][]*affix         // for generating forms
+	contUsed       flagSet            // flags that appear as continuation classes
+	maxStrip       []int              // per set: longest strip of its suffixes, runes
+
+	try     []rune
+	rep     []repRule
+	breaks  []string
+	ignore  string
+	keyRows []string
+
+	alphaOnce sync.Once
+	alpha     []rune // lowercase TRY letters
+	scanOnce  sync.Once
+	scanData  *scanIndex
+
+	extra   atomic.Pointer[extraWords]
+	memo    atomic.Pointer[memo]
+	addMu   sync.Mutex
+	noCache bool // benchmarks measure the bare algorithm with it
+}
+
+// extraWords are the words given to Add; replaced as a whole on each Add.
+type extraWords struct {
+	m map[string]extraWord
+}
+
+type extraWord struct {
+	set  uint32
+	orig string
+}
+
+// LoadFiles reads a dictionary from an .aff and a .dic file.
+func LoadFiles(affPath, dicPath string) (*Dict, error) {
+	aff, err := os.ReadFile(affPath)
+	if err != nil {
+		return nil, fmt.Errorf("spelling: %w", err)
+	}
+	dic, err := os.ReadFile(dicPath)
+	if err != nil {
+		return nil, fmt.Errorf("spelling: %w", err)
+	}
+	return load(aff, dic)
+}
+
+// Load parses a dictionary from the contents of an .aff and a .dic file.
+func Load(aff, dic io.Reader) (*Dict, error) {
+	if aff == nil || dic == nil {
+		return nil, errors.New("spelling: nil reader")
+	}
+	a, err := io.ReadAll(aff)
+	if err != nil {
+		return nil, fmt.Errorf("spelling: reading .aff: %w", err)
+	}
+	d, err := io.ReadAll(dic)
+	if err != nil {
+		return nil, fmt.Errorf("spelling: reading .dic: %w", err)
+	}
+	return load(a, d)
+}
+
+func load(affRaw, dicRaw []byte) (*Dict, error) {
+	set := findSet(affRaw)
+	affText, err := toUTF8(affRaw, set)
+	if err != nil {
+		return nil, err
+	}
+	dicText, err := toUTF8(dicRaw, set)
+	if err != nil {
+		return nil, err
+	}
+	a, err := parseAff(string(affText))
+	if err != nil {
+		return nil, err
+	}
+	d := &Dict{
+		sfx:    map[string][]group{},
+		pfx:    map[string][]group{},
+		try:    []rune(a.try),
+		rep:    a.rep,
+		ignore: a.ignore,
+		breaks: []string{"-", "^-", "-$"},
+	}
+	if a.hasBrk {
+		d.breaks = nil
+		for _, b := range a.breaks {
+			d.breaks = append(d.breaks, fold(b))
+		}
+	}
+	if a.key != "" {
+		d.keyRows = strings.Split(a.key, "|")
+	} else {
+		d.keyRows = strings.Split(defaultKey, "|")
+	}
+	if na := a.special[spNeedAffix]; na >= 0 {
+		for _, r := range append(a.sfx, a.pfx...) {
+			r.needsMore = r.cont.has(uint16(na))
+		}
+	}
+	d.index(a)
+	if err := d.parseDic(string(dicText), a); err != nil {
+		return nil, err
+	}
+	d.computeMaxStrip()
+	d.bloom = newBloom(len(d.stems))
+	for _, s := range d.stems {
+		d.bloom.add(s)
+	}
+	d.lo = make([]uint64, len(d.sets))
+	for i, s := range d.sets {
+		if len(s) > 0 {
+			d.lo[i] = s[0]
+		}
+	}
+	d.memo.Store(newMemo(memoSize))
+	return d, nil
+}
+
+// index groups the affix rules by their added string and by flag.
+func (d *Dict) index(a *affData) {
+	add := func(m map[string][]group, r *affix) {
+		gs := m[r.add]
+		for i := range gs {
+			if gs[i].strip == r.strip {
+				gs[i].rules = append(gs[i].rules, r)
+				return
+			}
+		}
+		m[r.add] = append(gs, group{strip: r.strip, rules: []*affix{r}})
+	}
+	d.sfxByFlag = make([][]*affix, len(a.ids))
+	for _, r := range a.sfx {
+		add(d.sfx, r)
+		d.maxSfx = max(d.maxSfx, len(r.add))
+		d.maxCond = max(d.maxCond, len(r.cond))
+		d.sfxByFlag[r.flag] = append(d.sfxByFlag[r.flag], r)
+		d.contUsed = union(d.contUsed, r.cont)
+	}
+	for _, r := range a.pfx {
+		add(d.pfx, r)
+		d.maxPfx = max(d.maxPfx, len(r.add))
+	}
+	d.small = len(a.ids) <= 64
+	for _, gs := range d.sfx {
+		for i := range gs {
+			d.prepare(&gs[i])
+		}
+	}
+}
+
+// prepare fills in the fast path of a suffix group where it applies.
+func (d *Dict) prepare(g *group) {
+	g.stripR = []rune(g.strip)
+	if !d.small {
+		return
+	}
+	for _, r := range g.rules {
+		if !r.cont.empty() || r.needsMore || d.contUsed.has(r.flag) {
+			return
+		}
+	}
+	g.fast = true
+next:
+	for _, r := range g.rules {
+		bit := uint64(1) << r.flag
+		cross := uint64(0)
+		if r.cross {
+			cross = bit
+		}
+		for i := range g.conds {
+			if sameCond(g.conds[i].cond, r.cond) {
+				g.conds[i].mask |= bit
+				g.conds[i].cross |= cross
+				continue next
+			}
+		}
+		g.conds = append(g.conds, condMask{cond: r.cond, mask: bit, cross: cross})
+	}
+}
+
+func sameCond(a, b cond) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := &a[i], &b[i]
+		if x.any != y.any || x.neg != y.neg || x.cyr != y.cyr || string(x.other) != string(y.other) {
+			return false
+		}
+	}
+	return true
+}
+
+// parseDic reads the stems. Everything after a tab or after the flags is
+// morphological data and is skipped.
+func (d *Dict) parseDic(text string, a *affData) error {
+	first, rest, _ := strings.Cut(text, "\n")
+	n, err := strconv.Atoi(strings.TrimSpace(first))
+	if err != nil {
+		// No count line: the first line is a word.
+		rest, n = text, 0
+	}
+	n = min(max(n, 0), 1<<22)
+	d.words = make(map[string]uint32, n)
+	d.stems = make([]string, 0, n)
+	d.orig = map[string]string{}
+
+	bySet := map[string]uint32{}    // bit set key -> index
+	byFlags := map[string]uint32{}  // flag field -> index
+	d.intern(bySet, nil, a.special) // index 0: no flags
+	for len(rest) > 0 {
+		line := rest
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		if i := strings.IndexByte(line, '\t'); i >= 0 {
+			line = line[:i]
+		}
+		line = strings.TrimRight(line, "\r ")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		word, flags := line, ""
+		if i := slash(line); i > 0 {
+			word, flags = line[:i], line[i+1:]
+			if j := strings.IndexByte(flags, ' '); j >= 0 {
+				flags = flags[:j]
+			}
+		} else if j := strings.IndexByte(line, ' '); j > 0 {
+			word = line[:j]
+		}
+		if strings.IndexByte(word, '\\') >= 0 {
+			word = strings.ReplaceAll(word, `\/`, "/")
+		}
+		word = removeRunes(word, d.ignore)
+		if word == "" {
+			continue
+		}
+		id, ok := byFlags[flags]
+		if !ok {
+			var ids []uint16
+			for _, code := range a.flags(flags) {
+				if x, ok := a.ids[code]; ok {
+					ids = append(ids, x)
+				}
+			}
+			id = d.intern(bySet, makeSet(ids), a.special)
+			byFlags[flags] = id
+		}
+		key := fold(word)
+		if key != word {
+			d.orig[key] = word
+		}
+		if old, dup := d.words[key]; dup {
+			// Homonyms: a root matches a rule if any of them has its flag.
+			d.words[key] = d.intern(bySet, union(d.sets[old], d.sets[id]), a.special)
+			continue
+		}
+		d.words[key] = id
+		d.stems = append(d.stems, key)
+	}
+	return nil
+}
+
+// slash returns the index of the unescaped '/' that starts the flags, or -1.
+func slash(s string) int {
+	for i := 1; i < len(s); i++ {
+		if s[i] == '/' && s[i-1] != '\\' {
+			return i
+		}
+	}
+	return -1
+}
+
+func union(a, b flagSet) flagSet {
+	out := make(flagSet, max(len(a), len(b)))
+	copy(out, a)
+	for i, w := range b {
+		out[i] |= w
+	}
+	return out
+}
+
+// intern returns the index of set s, adding it when new.
+func (d *Dict) intern(m map[string]uint32, s flagSet, sp [nSpecial]int32) uint32 {
+	k := s.key()
+	if id, ok := m[k]; ok {
+		return id
+	}
+	var at uint8
+	for i, bit := range [nSpecial]uint8{attrForbidden, attrNeedAffix, attrOnlyInCompound, attrKeepCase, attrNoSuggest} {
+		if sp[i] >= 0 && s.has(uint16(sp[i])) {
+			at |= bit
+		}
+	}
+	id := uint32(len(d.sets))
+	d.sets = append(d.sets, s)
+	d.attrs = append(d.attrs, at)
+	m[k] = id
+	return id
+}
+
+// computeMaxStrip records, for each flag set, the longest strip among its
+// suffix rules; the suggestion scan uses it to bound what a stem can become.
+func (d *Dict) computeMaxStrip() {
+	d.maxStrip = make([]int, len(d.sets))
+	for i, s := range d.sets {
+		m := 0
+		s.each(func(f uint16) {
+			if int(f) < len(d.sfxByFlag) {
+				for _, r := range d.sfxByFlag[f] {
+					m = max(m, utf8.RuneCountInString(r.strip))
+				}
+			}
+		})
+		d.maxStrip[i] = m
+	}
+}
+
+// fold replaces ё with е (and Ё with Е). Both are two bytes in UTF-8, so
+// byte offsets stay valid between the folded and the original string.
+func fold(s string) string {
+	if !strings.Contains(s, "ё") && !strings.Contains(s, "Ё") {
+		return s
+	}
+	return yoFolder.Replace(s)
+}
+
+var yoFolder = strings.NewReplacer("ё", "е", "Ё", "Е")
