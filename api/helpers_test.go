@@ -116,8 +116,8 @@ func (panicRule) Check(c *linter.Context) {
 
 var jargonMeta = &linter.Meta{ID: "test-jargon", Category: linter.CatJargon, Severity: linter.Warning,
 	Description: "Канцелярское слово", Explanation: "Пишите просто: «этот» вместо «данный».", Clause: "п. 2.5",
-	Examples:    []linter.Example{{Bad: "Данный вопрос решён.", Good: "Этот вопрос решён."}},
-	Profiles:    map[linter.Profile]linter.Severity{linter.Official: linter.Info}}
+	Examples: []linter.Example{{Bad: "Данный вопрос решён.", Good: "Этот вопрос решён."}},
+	Profiles: map[linter.Profile]linter.Severity{linter.Official: linter.Info}}
 
 var vagueMeta = &linter.Meta{ID: "test-vague", Category: linter.CatVague, Severity: linter.Warning,
 	Description: "Обещание без срока", Explanation: "Назовите дату.", Clause: "п. 2.3",

@@ -59,7 +59,7 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request) {
 // while serving) and the static files.
 type pages struct {
 	home, rulesPage, spec *asset
-	files               map[string]*asset
+	files                 map[string]*asset
 }
 
 func newPages(ix rulesIndex) (*pages, error) {
@@ -179,8 +179,8 @@ func pageMeta(ix rulesIndex) any {
 		rules[r.ID] = metaRule{r.Description, r.URL}
 	}
 	return struct {
-		Categories []Named              `json:"categories"`
-		Profiles   []Named              `json:"profiles"`
+		Categories []Named             `json:"categories"`
+		Profiles   []Named             `json:"profiles"`
 		Rules      map[string]metaRule `json:"rules"`
 	}{ix.list.Categories, ix.list.Profiles, rules}
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -43,6 +44,7 @@ func BenchmarkCompile(b *testing.B) {
 	}
 	names, jargon, foreign := read(NamesFile), read(JargonFile), read(ForeignFile)
 	b.ReportAllocs()
+	cpu := startCPU(b)
 	for b.Loop() {
 		n, err := ParseNames(NamesFile, names, ListNames)
 		if err != nil {
@@ -63,6 +65,7 @@ func BenchmarkCompile(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	cpu.report(0)
 }
 
 // corpusMB builds about 1 MB of text by repeating the dev corpus replies.
@@ -100,8 +103,31 @@ func BenchmarkMatch(b *testing.B) {
 	var ms []Match
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
+	cpu := startCPU(b)
 	for b.Loop() {
 		ms = d.Scan(doc, ms[:0])
 	}
+	cpu.report(len(text))
 	b.ReportMetric(float64(len(ms)), "matches")
+}
+
+// cpuMeter reports CPU time per operation (and CPU-bound MB/s): on a busy
+// shared machine wall time says little.
+type cpuMeter struct {
+	b     *testing.B
+	start time.Duration
+}
+
+func startCPU(b *testing.B) cpuMeter { return cpuMeter{b, cpuTime()} }
+
+func (m cpuMeter) report(bytes int) {
+	d := cpuTime() - m.start
+	if d <= 0 || m.b.N == 0 {
+		return
+	}
+	per := float64(d.Nanoseconds()) / float64(m.b.N)
+	m.b.ReportMetric(per/1e6, "cpu-ms/op")
+	if bytes > 0 {
+		m.b.ReportMetric(float64(bytes)/1e6/(per/1e9), "cpu-MB/s")
+	}
 }

@@ -45,10 +45,10 @@ type Entry struct {
 	// действие глаголом)», «на (дата)». Messages show them; they are never
 	// offered as a one-click fix.
 	Hints  []string
-	Reason  string
-	Source  string
-	File    string
-	Line    int
+	Reason string
+	Source string
+	File   string
+	Line   int
 	// Cased entries (proper names written with a capital) match only
 	// where the text's first word is capitalised too.
 	Cased bool
@@ -79,12 +79,11 @@ const (
 	kindPunct
 )
 
-// output is an entry ending at a node and its place in Compile's input:
-// of two entries matching the same words, the later one wins.
-type output struct {
-	e     *Entry
-	order int32
-}
+// outputs are the entries ending at a node, one per list, as 1 + their
+// place in Compile's input (0: none). Of two entries matching the same
+// words, the later one wins. Indexes keep the arrays free of pointers, so
+// the garbage collector never scans them.
+type outputs [MaxLists]int32
 
 type edge struct {
 	from int32
@@ -96,8 +95,10 @@ type edge struct {
 // for concurrent use.
 type Dict struct {
 	next    map[edge]int32
-	outs    [][MaxLists]output // per node: the entry of each list ending here
-	leaf    []bool             // node has an output
+	all     []*Entry  // Compile's input
+	outs    []outputs // the outputs of the nodes that have some
+	leaf    []int32   // per node: index into outs, or -1
+	kinds   []uint8   // per node: bit k set if an edge of kind k leaves it
 	entries []*Entry
 	// first is a bit filter of the keys that start a phrase: most words
 	// start none, and a bit test is far cheaper than a map lookup.
@@ -132,7 +133,9 @@ func (d *Dict) Entries() []*Entry { return d.entries }
 // phrase in the same list replaces an earlier one: an organisation's file,
 // compiled after the built-in one, can change a suggestion.
 func Compile(entries []*Entry) (*Dict, error) {
-	d := &Dict{next: make(map[edge]int32, 2*len(entries)), outs: make([][MaxLists]output, 1, len(entries)+1), leaf: make([]bool, 1, len(entries)+1)}
+	d := &Dict{next: make(map[edge]int32, 4*len(entries)), all: entries, leaf: make([]int32, 1, 4*len(entries)+1)}
+	d.leaf[0] = -1
+	d.kinds = make([]uint8, 1, cap(d.leaf))
 	for i, e := range entries {
 		if e.List < 0 || e.List >= MaxLists {
 			return nil, fmt.Errorf("%s: неверный номер списка %d", e.Pos(), e.List)
@@ -163,16 +166,19 @@ func Compile(entries []*Entry) (*Dict, error) {
 			nodes = next
 		}
 		for _, n := range nodes {
-			d.outs[n][e.List] = output{e, int32(i)}
-			d.leaf[n] = true
+			if d.leaf[n] < 0 {
+				d.leaf[n] = int32(len(d.outs))
+				d.outs = append(d.outs, outputs{})
+			}
+			d.outs[d.leaf[n]][e.List] = int32(i) + 1
 		}
 	}
 	// Keep the entries that are still reachable, in file order.
 	seen := map[*Entry]bool{}
-	for n := range d.outs {
-		for _, o := range d.outs[n] {
-			if o.e != nil {
-				seen[o.e] = true
+	for _, os := range d.outs {
+		for _, o := range os {
+			if o > 0 {
+				seen[entries[o-1]] = true
 			}
 		}
 	}
@@ -193,9 +199,10 @@ func (d *Dict) child(n int32, k uint8, key string) int32 {
 		h := filterHash(key)
 		d.first[h/64] |= 1 << (h % 64)
 	}
-	c := int32(len(d.outs))
-	d.outs = append(d.outs, [MaxLists]output{})
-	d.leaf = append(d.leaf, false)
+	c := int32(len(d.leaf))
+	d.leaf = append(d.leaf, -1)
+	d.kinds = append(d.kinds, 0)
+	d.kinds[n] |= 1 << k
 	d.next[ed] = c
 	return c
 }
@@ -218,22 +225,33 @@ func (d *Dict) step(active []int32, t *linter.Token, text string, out *[maxActiv
 			n++
 		}
 	}
+	// Most nodes have edges of one kind only; the kind bits spare the
+	// map lookups that cannot succeed.
 	for _, a := range active {
+		ks := d.kinds[a]
 		switch t.Kind {
 		case linter.Word:
-			if c, ok := d.next[edge{a, kindStem, t.Stem}]; ok {
-				add(c)
+			if ks&(1<<kindStem) != 0 {
+				if c, ok := d.next[edge{a, kindStem, t.Stem}]; ok {
+					add(c)
+				}
 			}
-			if c, ok := d.next[edge{a, kindForm, t.Norm}]; ok {
-				add(c)
+			if ks&(1<<kindForm) != 0 {
+				if c, ok := d.next[edge{a, kindForm, t.Norm}]; ok {
+					add(c)
+				}
 			}
 		case linter.Number:
-			if c, ok := d.next[edge{a, kindForm, text[t.Start:t.End]}]; ok {
-				add(c)
+			if ks&(1<<kindForm) != 0 {
+				if c, ok := d.next[edge{a, kindForm, text[t.Start:t.End]}]; ok {
+					add(c)
+				}
 			}
 		case linter.Punct:
-			if c, ok := d.next[edge{a, kindPunct, punctKey(text[t.Start:t.End])}]; ok {
-				add(c)
+			if ks&(1<<kindPunct) != 0 {
+				if c, ok := d.next[edge{a, kindPunct, punctKey(text[t.Start:t.End])}]; ok {
+					add(c)
+				}
 			}
 		}
 	}
@@ -293,19 +311,22 @@ func (d *Dict) scan(doc *linter.Document, out []Match, steps *int) []Match {
 				nn := d.step(cur[:na], tj, doc.Text, &nxt)
 				cur, na = nxt, nn
 				for _, n := range cur[:na] {
-					if !d.leaf[n] {
+					if d.leaf[n] < 0 {
 						continue
 					}
-					for l, o := range d.outs[n] {
-						e := o.e
-						if e == nil || i < covered[l] || (e.Cased && toks[i].Flags&(linter.Title|linter.Upper) == 0) {
+					for l, o := range d.outs[d.leaf[n]] {
+						if o == 0 {
 							continue
 						}
-						if best[l].Entry != nil && best[l].Last == j+1 && bestOrder[l] > o.order {
+						e := d.all[o-1]
+						if i < covered[l] || (e.Cased && toks[i].Flags&(linter.Title|linter.Upper) == 0) {
+							continue
+						}
+						if best[l].Entry != nil && best[l].Last == j+1 && bestOrder[l] > o {
 							continue // same length: the later entry wins
 						}
 						best[l] = Match{Entry: e, First: i, Last: j + 1, Start: t.Start, End: tj.End}
-						bestOrder[l] = o.order
+						bestOrder[l] = o
 						found = true
 					}
 				}
@@ -339,10 +360,13 @@ func (d *Dict) scanParts(doc *linter.Document, i int, covered *[MaxLists]int, ou
 			continue
 		}
 		if part := w[start:k]; part != "" && k-start < len(w) {
-			if c, ok := d.next[edge{0, kindStem, linter.Stem(part)}]; ok && d.leaf[c] {
-				for l, o := range d.outs[c] {
-					e := o.e
-					if e == nil || i < covered[l] || (e.Cased && !startsUpper(part)) {
+			if c, ok := d.next[edge{0, kindStem, linter.Stem(part)}]; ok && d.leaf[c] >= 0 {
+				for l, o := range d.outs[d.leaf[c]] {
+					if o == 0 {
+						continue
+					}
+					e := d.all[o-1]
+					if i < covered[l] || (e.Cased && !startsUpper(part)) {
 						continue
 					}
 					out = append(out, Match{Entry: e, First: i, Last: i + 1, Start: t.Start + start, End: t.Start + k})
@@ -376,4 +400,4 @@ func punctKey(p string) string {
 }
 
 // Size returns the number of trie nodes, for statistics.
-func (d *Dict) Size() int { return len(d.outs) }
+func (d *Dict) Size() int { return len(d.leaf) }

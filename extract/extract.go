@@ -122,6 +122,18 @@ var (
 	ErrNotHTML        error = &Error{"not_html", "это не страница HTML"}
 )
 
+// reworded carries a sentinel under a message that fits the case better
+// than the sentinel's own (an HTML page is no archive).
+type reworded struct {
+	msg string
+	err error
+}
+
+func (r *reworded) Error() string { return r.msg }
+func (r *reworded) Unwrap() error { return r.err }
+
+func reword(sentinel error, msg string) error { return &reworded{msg, sentinel} }
+
 // CodeOf returns the Code of the first *Error in err's chain, or "" if
 // there is none (an error not made by this package).
 func CodeOf(err error) string {
@@ -190,7 +202,7 @@ type budget struct {
 func (b *budget) take(n int) error {
 	b.used += int64(n)
 	if b.used > b.max {
-		return fmt.Errorf("%w (текст больше %s)", ErrTooLarge, sizeText(b.max))
+		return reword(ErrTooLarge, "в документе слишком много текста (больше "+sizeText(b.max)+")")
 	}
 	return nil
 }

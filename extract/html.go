@@ -25,7 +25,7 @@ import (
 func HTML(data []byte, lim Limits) (*Document, error) {
 	lim = lim.norm()
 	if int64(len(data)) > lim.MaxTotalSize {
-		return nil, fmt.Errorf("%w (страница больше %s)", ErrTooLarge, sizeText(lim.MaxTotalSize))
+		return nil, reword(ErrTooLarge, "страница слишком большая (больше "+sizeText(lim.MaxTotalSize)+")")
 	}
 	switch k := Sniff(data); {
 	case k == "cfb", k == "docx", k == "odt", k == "zip", bytes.HasPrefix(data, []byte("%PDF")):

@@ -73,6 +73,11 @@ func TestHTML(t *testing.T) {
 			want: []string{"body 1: Один", "body 2: Два"},
 		},
 		{
+			name: "glued pages open no new html or body",
+			in:   `<html><head><title>1</title></head><body><p>Один</p></body></html><html><head><title>2</title></head><body><p>Два</p></body></html>`,
+			want: []string{"body 1: Один", "body 2: Два"},
+		},
+		{
 			name: "comments and Word conditional comments",
 			in:   `<p>Текст<!-- комментарий --><!--[if gte mso 9]><xml>мусор</xml><![endif]--> дальше<o:p></o:p></p>`,
 			want: []string{"body 1: Текст дальше"},
@@ -138,4 +143,7 @@ func TestHTMLRefusals(t *testing.T) {
 	d, err := HTML([]byte(strings.Repeat("<p>абзац<li>пункт", 1000)), Limits{})
 	require.NoError(t, err)
 	assert.Len(t, d.Paragraphs, 2000)
+	d, err = HTML([]byte(strings.Repeat("<html><body><div>страница</div></body></html>", 1000)), Limits{})
+	require.NoError(t, err)
+	assert.Len(t, d.Paragraphs, 1000)
 }

@@ -278,6 +278,15 @@ func TestErrorMessages(t *testing.T) {
 	_, err = DOCX(makeZip(t, file{name: "word/document.xml", body: "<w:document " + wNS + ">\n<w:body>\n<w:p></w:body>"}), Limits{})
 	assert.Equal(t, "повреждённый документ: ошибка разметки в word/document.xml, строка 3", err.Error())
 
+	_, err = ODT(odtBytes(t, "", tp(strings.Repeat(`<text:s text:c="1000"/>`, 100)), ""), Limits{MaxTotalSize: 64 << 10})
+	require.ErrorIs(t, err, ErrTooLarge)
+	assert.Equal(t, "в документе слишком много текста (больше 64 КБ)", err.Error())
+
+	_, err = HTML(make([]byte, 2000), Limits{MaxTotalSize: 1000})
+	require.ErrorIs(t, err, ErrTooLarge)
+	assert.Equal(t, "too_large", CodeOf(err))
+	assert.Equal(t, "страница слишком большая (больше 1000 байт)", err.Error())
+
 	assert.Equal(t, "64 МБ", sizeText(64<<20))
 	assert.Equal(t, "1.5 МБ", sizeText(3<<19))
 	assert.Equal(t, "12 байт", sizeText(12))

@@ -58,7 +58,63 @@ func (t *Token) IsWordLike() bool { return t.Kind == Word || t.Kind == Number }
 const softHyphen = '\u00AD'
 
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == softHyphen
+	c, _ := classify(r)
+	return c != cOther
+}
+
+// runeClass is what the tokenizer needs to know about a character.
+type runeClass uint8
+
+const (
+	cOther runeClass = iota
+	cDigit
+	cLower // a letter in lower case, or a letter with no case
+	cUpper
+	cMark // a combining mark or a soft hyphen: inside a word, not a letter
+)
+
+// classify tells the class of a character and its script. ASCII and the
+// Russian alphabet, nearly all of a letter, skip the Unicode tables.
+func classify(r rune) (runeClass, Flags) {
+	switch {
+	case r < 0x80:
+		switch {
+		case 'a' <= r && r <= 'z':
+			return cLower, Latin
+		case 'A' <= r && r <= 'Z':
+			return cUpper, Latin
+		case '0' <= r && r <= '9':
+			return cDigit, 0
+		}
+		return cOther, 0
+	case 'а' <= r && r <= 'я' || r == 'ё':
+		return cLower, Cyrillic
+	case 'А' <= r && r <= 'Я' || r == 'Ё':
+		return cUpper, Cyrillic
+	case r == softHyphen:
+		return cMark, 0
+	case unicode.IsDigit(r):
+		return cDigit, 0
+	case unicode.IsLetter(r):
+		var f Flags
+		if unicode.Is(unicode.Cyrillic, r) {
+			f = Cyrillic
+		} else if unicode.Is(unicode.Latin, r) {
+			f = Latin
+		}
+		if unicode.IsUpper(r) {
+			return cUpper, f
+		}
+		return cLower, f
+	case unicode.Is(unicode.Mn, r):
+		return cMark, 0
+	}
+	return cOther, 0
+}
+
+func isDigit(r rune) bool {
+	c, _ := classify(r)
+	return c == cDigit
 }
 
 func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
@@ -132,18 +188,14 @@ func scanWord(text string, i, end int) (int, Flags, bool) {
 	j := i
 	for j < end {
 		r, n := utf8.DecodeRuneInString(text[j:end])
-		if isWordRune(r) {
-			switch {
-			case unicode.IsDigit(r):
+		if c, script := classify(r); c != cOther {
+			switch c {
+			case cDigit:
 				f |= Digit
-			case unicode.IsLetter(r):
+			case cUpper, cLower:
 				letters = true
-				if unicode.Is(unicode.Cyrillic, r) {
-					f |= Cyrillic
-				} else if unicode.Is(unicode.Latin, r) {
-					f |= Latin
-				}
-				if unicode.IsUpper(r) {
+				f |= script
+				if c == cUpper {
 					upper++
 					if first {
 						f |= Title
@@ -166,7 +218,7 @@ func scanWord(text string, i, end int) (int, Flags, bool) {
 			j += n
 			continue
 		}
-		if (r == '.' || r == ',') && unicode.IsDigit(prev) && unicode.IsDigit(next) && !letters {
+		if (r == '.' || r == ',') && isDigit(prev) && isDigit(next) && !letters {
 			j += n
 			continue
 		}

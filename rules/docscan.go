@@ -50,6 +50,16 @@ func dsLines(d *linter.Document) []dsLine {
 	return out
 }
 
+// dsHasPrefix reports whether n begins with one of ps.
+func dsHasPrefix(n string, ps []string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(n, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // dsSpan returns the byte span of a line.
 func dsSpan(d *linter.Document, l dsLine) (int, int) {
 	return d.Tokens[l.First].Start, d.Tokens[l.Last-1].End
@@ -282,7 +292,7 @@ func dsLabelEnd(d *linter.Document, l dsLine) int {
 	if end < l.Last {
 		t := &d.Tokens[end]
 		if t.Kind == linter.Word && !t.Is(linter.Title) && !dsIsTitleWord(t.Norm) && !dsPhoneWords[t.Norm] &&
-			!hasPrefixAny(t.Norm, []string{"главн", "ведущ", "старш"}) {
+			!dsHasPrefix(t.Norm, []string{"главн", "ведущ", "старш"}) {
 			return -1
 		}
 	}

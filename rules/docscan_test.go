@@ -27,7 +27,7 @@ func TestDocScanNoPanic(t *testing.T) {
 	}
 	inputs = append(inputs, "Исп.", "Исполнитель:", "+", "(", "8 (", "до", "в течение", "Если", "И.о.",
 		"Уважаемая!\n\nС уважением\n", strings.Repeat("1-", 100), "\xff\xfe", "А. Б. В. Г.")
-	s := onlyRules(reg, "executor-name", "executor-phone", "outcome", "vague")
+	s := dsOnlyRules(reg, "executor-name", "executor-phone", "outcome", "vague")
 	for _, in := range inputs {
 		doc := linter.FromText("t.txt", in)
 		res, err := reg.Check(doc, s)

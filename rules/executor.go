@@ -80,6 +80,8 @@ func scanExecutor(d *linter.Document) execScan {
 		}
 		phoneFrom = min(lab, cs)
 	} else {
+		// The last name wins: the executor comes after the signer, also
+		// when the signature has no title and was not recognised.
 		for k := rs; k < len(lines); k++ {
 			l := lines[k]
 			r := dsBestName(d, l.First, l.Last)
@@ -89,7 +91,6 @@ func scanExecutor(d *linter.Document) execScan {
 			s.name = r
 			s.hasLine = true
 			s.lineStart, s.lineEnd = dsSpan(d, l)
-			break
 		}
 	}
 	for k := phoneFrom; k < len(lines); k++ {
@@ -103,9 +104,9 @@ func scanExecutor(d *linter.Document) execScan {
 	return s
 }
 
-// capSeverity lowers want to the rule's severity in this check, so that
+// dsCapSeverity lowers want to the rule's severity in this check, so that
 // a rule softened for a profile (info in public replies) stays soft.
-func capSeverity(c *linter.Context, want linter.Severity) linter.Severity {
+func dsCapSeverity(c *linter.Context, want linter.Severity) linter.Severity {
 	if c.Severity().Rank() < want.Rank() {
 		return c.Severity()
 	}
@@ -159,13 +160,13 @@ func (executorName) Check(c *linter.Context) {
 		c.Report(n.start, n.end, "Указана только фамилия исполнителя. Напишите фамилию, имя и отчество полностью, "+
 			"чтобы читатель знал, к кому обращаться.")
 	case n.kind == nameInitials:
-		c.ReportAs(capSeverity(c, linter.Warning), n.start, n.end, "Вместо инициалов напишите имя и отчество "+
+		c.ReportAs(dsCapSeverity(c, linter.Warning), n.start, n.end, "Вместо инициалов напишите имя и отчество "+
 			"исполнителя полностью: по инициалам читатель не поймёт, как к нему обратиться.")
 	case n.kind == nameNoSurname:
-		c.ReportAs(capSeverity(c, linter.Warning), n.start, n.end, "Добавьте фамилию исполнителя: нужны фамилия, "+
+		c.ReportAs(dsCapSeverity(c, linter.Warning), n.start, n.end, "Добавьте фамилию исполнителя: нужны фамилия, "+
 			"имя и отчество.")
 	case n.kind == nameNoPatronymic:
-		c.ReportAs(capSeverity(c, linter.Warning), n.start, n.end, "Добавьте отчество исполнителя: нужны фамилия, "+
+		c.ReportAs(dsCapSeverity(c, linter.Warning), n.start, n.end, "Добавьте отчество исполнителя: нужны фамилия, "+
 			"имя и отчество.")
 	}
 }
@@ -209,7 +210,7 @@ func (executorPhone) Check(c *linter.Context) {
 			}
 		}
 		p := s.phones[0]
-		c.ReportAs(capSeverity(c, linter.Info), p.Start, p.End, "Номер указан без кода города: из другого "+
+		c.ReportAs(dsCapSeverity(c, linter.Info), p.Start, p.End, "Номер указан без кода города: из другого "+
 			"города или с мобильного по нему не дозвониться. Укажите код, например: «8 (8512) "+c.Doc.Text[p.Start:p.End]+"».")
 	}
 }

@@ -56,6 +56,10 @@ func TestExecutorName(t *testing.T) {
 		{name: "no executor: the greeting and addressee are not the executor",
 			text: "Кузнецовой Татьяне Викторовне\n\nУважаемая Татьяна Викторовна!\n\nНарушение устранено.\n\nЗаместитель руководителя службы\nИ.И. Иванов",
 			want: []string{"И.И. Иванов"}},
+		{name: "signer without a title, then the executor",
+			text: execLetter("А.В. Морозов\n\nПетрова Анна Сергеевна" + tel)},
+		{name: "signer without a title, executor with initials",
+			text: execLetter("А.В. Морозов\n\nПетрова А.С." + tel), want: []string{"Петрова А.С."}},
 		{name: "prose «Исполнитель работ» is not a label",
 			text: execLetter("Исполнитель работ — ООО «Ремстрой».\n\n" + execSign + "Петрова Анна Сергеевна" + tel)},
 		{name: "public reply: still reported (as a hint)", profile: linter.Public,
@@ -136,15 +140,15 @@ func BenchmarkExecutor(b *testing.B) {
 		text = "Служба провела проверку и нашла нарушения в доме по ул. Кирова, д. 5.\n\n" + text
 	}
 	doc := linter.FromText("bench.txt", text)
-	s := onlyRules(reg, "executor-name", "executor-phone")
+	s := dsOnlyRules(reg, "executor-name", "executor-phone")
 	b.ResetTimer()
 	for range b.N {
 		_, _ = reg.Check(doc, s)
 	}
 }
 
-// onlyRules returns settings that run just the named rules.
-func onlyRules(reg *linter.Registry, ids ...string) linter.Settings {
+// dsOnlyRules returns settings that run just the named rules.
+func dsOnlyRules(reg *linter.Registry, ids ...string) linter.Settings {
 	s := linter.Settings{Profile: linter.Citizen, Enable: ids}
 	keep := map[string]bool{}
 	for _, id := range ids {

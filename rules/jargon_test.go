@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -103,4 +106,52 @@ func TestJargonAllowAndExtra(t *testing.T) {
 
 	_, err = New(&Env{Extra: map[string][]Source{"jargon": {{Name: "bad.tsv", Data: []byte("только фраза\n")}}}})
 	assert.ErrorContains(t, err, "bad.tsv:1")
+}
+
+// benchCorpus builds about 1 MB of text by repeating the dev corpus.
+func benchCorpus(b *testing.B) string {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "dev", "*.txt"))
+	var sb strings.Builder
+	for len(files) > 0 && sb.Len() < 1<<20 {
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				b.Skip(err)
+			}
+			sb.Write(data)
+			sb.WriteString("\n\n")
+		}
+	}
+	if sb.Len() == 0 {
+		b.Skip("no dev corpus at ../../shared/corpus/dev")
+	}
+	return sb.String()
+}
+
+// BenchmarkWordRules runs each word rule, and the whole default set, on
+// 1 MB of replies (the document is built once, outside the timing).
+func BenchmarkWordRules(b *testing.B) {
+	reg, err := Default()
+	require.NoError(b, err)
+	text := benchCorpus(b)
+	doc := linter.FromText("bench.txt", text)
+	for _, id := range []string{"jargon", "foreign", "mixed-script", "abbreviation", "all"} {
+		b.Run(id, func(b *testing.B) {
+			s := linter.Settings{Profile: linter.Citizen}
+			if id != "all" {
+				for _, r := range reg.Rules() {
+					if r.Meta().ID != id {
+						s.Disable = append(s.Disable, r.Meta().ID)
+					}
+				}
+			}
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := reg.Check(doc, s); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

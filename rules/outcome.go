@@ -155,15 +155,6 @@ var (
 	outPermit = []string{"можно", "может", "могут", "вправе", "рекоменд", "просим", "советуем"}
 )
 
-func hasPrefixAny(n string, ps []string) bool {
-	for _, p := range ps {
-		if strings.HasPrefix(n, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // outParticiple reports a short passive participle: «удовлетворено»,
 // «выполнен», «принята»; not «связано» or «вызвано», which explain.
 func outParticiple(n string) bool {
@@ -223,7 +214,7 @@ func outCompleted(n string, forms []outForm) bool {
 func outBlocked(d *linter.Document, w []int, k int) bool {
 	for j := k - 1; j >= 0 && j >= k-3; j-- {
 		n := d.Tokens[w[j]].Norm
-		if n == "не" || n == "быть" || dsFutureAux[n] || hasPrefixAny(n, outModal) {
+		if n == "не" || n == "быть" || dsFutureAux[n] || dsHasPrefix(n, outModal) {
 			return true
 		}
 	}
@@ -273,15 +264,15 @@ func readOutcome(d *linter.Document, w []int) outSent {
 		case outCompleted(n, outGeneral) && !outBlocked(d, w, k):
 			general = true
 		}
-		if hasPrefixAny(n, outWorkStems) {
+		if dsHasPrefix(n, outWorkStems) {
 			work = true
 		}
 		// «нарушений (требований …) не выявлено», «не выявлено нарушений»,
 		// «нарушений нет»: the subject comes first, or just after a
 		// negated verb of finding.
 		absent := n == "нет" || n == "отсутствуют" || n == "отсутствует"
-		found := prev == "не" && hasPrefixAny(n, outFound)
-		if hasPrefixAny(n, outSubjects) {
+		found := prev == "не" && dsHasPrefix(n, outFound)
+		if dsHasPrefix(n, outSubjects) {
 			subject = k
 			if negFound >= k-3 {
 				noViolation = true
@@ -300,10 +291,10 @@ func readOutcome(d *linter.Document, w []int) outSent {
 			strings.HasPrefix(n, "запланирован") || strings.HasPrefix(n, "план") || strings.HasPrefix(n, "назначен") || strings.HasPrefix(n, "срок") {
 			future = true
 		}
-		if hasPrefixAny(n, outModal) {
+		if dsHasPrefix(n, outModal) {
 			modal = true
 		}
-		if hasPrefixAny(n, outPermit) {
+		if dsHasPrefix(n, outPermit) {
 			permit = true
 		}
 		// Forwarding by competence.
@@ -371,7 +362,7 @@ func readOutcome(d *linter.Document, w []int) outSent {
 		}
 		// «Температура соответствует нормативу»: a check found no violation.
 		if strings.HasPrefix(n, "соответству") && prev != "не" &&
-			hasPrefixAny(next, []string{"норм", "требовани", "установленн", "санитарн", "правил"}) {
+			dsHasPrefix(next, []string{"норм", "требовани", "установленн", "санитарн", "правил"}) {
 			noViolation = true
 		}
 		// «Вы спросили …», «Вы интересуетесь …»: the reply answers a question.
@@ -379,7 +370,7 @@ func readOutcome(d *linter.Document, w []int) outSent {
 			you = true
 		}
 		if strings.HasPrefix(n, "спросил") || strings.HasPrefix(n, "спрашива") || n == "интересуетесь" ||
-			n == "интересовались" || ((n == "просите" || n == "просили") && hasPrefixAny(next, []string{"разъясн", "поясн", "объясн", "сообщ", "ответ"})) ||
+			n == "интересовались" || ((n == "просите" || n == "просили") && dsHasPrefix(next, []string{"разъясн", "поясн", "объясн", "сообщ", "ответ"})) ||
 			(n == "хотите" && next == "узнать") {
 			ask = true
 		}

@@ -133,7 +133,7 @@ func BenchmarkOutcome(b *testing.B) {
 	require.NoError(b, err)
 	body := strings.Repeat("Служба провела проверку дома по ул. Кирова, д. 5, и нашла нарушения. Меры будут приняты.\n\n", 200)
 	doc := linter.FromText("bench.txt", outLetter(body))
-	s := onlyRules(reg, "outcome")
+	s := dsOnlyRules(reg, "outcome")
 	b.ResetTimer()
 	for range b.N {
 		_, _ = reg.Check(doc, s)

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -145,4 +146,40 @@ func BenchmarkTypography(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// FuzzLetterRules checks that the letter rules never panic and report
+// spans on character boundaries with valid replacements.
+func FuzzLetterRules(f *testing.F) {
+	for _, s := range []string{
+		`ООО "Жилсервис" в порядке - с  участием ,дом.Далее в в 2020-2026 №5 25м ... (а «б „в“ “г” "д"`,
+		"Кузнецовой Т.В.\n\nУважаемый Виктор!\n\nвы ваш паспорт 12 34 567890 4111 1111 1111 1111 +7 912 345-67-89 a@b.ru",
+		"\"\"\"«««»»»„„““”” - - -- 1-2 №№ ...... , , ,",
+		"Иванова Ирина Петровна, ул. Ленина, д. 8, кв. 4, л/с 123456, СНИЛС 112-233-445 95",
+	} {
+		f.Add(s)
+	}
+	reg, err := Default()
+	require.NoError(f, err)
+	ids := []string{"typography", "address", "personal-data"}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, p := range []linter.Profile{linter.Citizen, linter.Public} {
+			for _, md := range []bool{false, true} {
+				doc := linter.FromText("f.txt", text)
+				if md {
+					doc = linter.FromMarkdown("f.md", text)
+				}
+				res, err := reg.Check(doc, linter.Settings{Profile: p, Enable: ids})
+				require.NoError(t, err)
+				for _, fd := range res.Findings {
+					s, e := fd.Start.Offset, fd.End.Offset
+					require.True(t, 0 <= s && s <= e && e <= len(text), "span %d:%d", s, e)
+					require.Equal(t, text[s:e], fd.Text)
+					for _, sg := range fd.Suggestions {
+						require.True(t, utf8.ValidString(sg) || !utf8.ValidString(fd.Text), "suggestion %q", sg)
+					}
+				}
+			}
+		}
+	})
 }

@@ -51,7 +51,7 @@ func vgIs(ws ...string) vgElem {
 }
 
 func vgPre(ps ...string) vgElem {
-	return func(n string) bool { return hasPrefixAny(n, ps) }
+	return func(n string) bool { return dsHasPrefix(n, ps) }
 }
 
 var vgAux = vgIs("будет", "будут", "будем", "будете")

@@ -108,7 +108,7 @@ func BenchmarkVague(b *testing.B) {
 	text := strings.Repeat("Служба провела проверку дома по ул. Кирова, д. 5. Меры будут приняты в ближайшее время, "+
 		"а вопрос о ремонте будет рассмотрен.\n\n", 200)
 	doc := linter.FromText("bench.txt", text)
-	s := onlyRules(reg, "vague")
+	s := dsOnlyRules(reg, "vague")
 	b.ResetTimer()
 	for range b.N {
 		_, _ = reg.Check(doc, s)

@@ -69,7 +69,7 @@ func (d *Dict) analog(w string) (uint32, bool) {
 			continue
 		}
 		id := d.words[s]
-		if d.attrs[id] != 0 || d.sets[id].empty() || capType(s) != ct {
+		if d.attrs[id]&^attrYo != 0 || d.sets[id].empty() || capType(s) != ct {
 			continue
 		}
 		best, bestLen = s, n

@@ -3,6 +3,7 @@ package spelling
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -40,6 +41,28 @@ func (c *class) add(r rune) {
 		return
 	}
 	c.other = append(c.other, r)
+}
+
+// has reports whether r is in the set, whatever neg says.
+func (c *class) has(r rune) bool {
+	if r >= cyrBase && r < cyrBase+128 {
+		i := r - cyrBase
+		return c.cyr[i>>6]&(1<<(i&63)) != 0
+	}
+	return slices.Contains(c.other, r)
+}
+
+func (c *class) remove(r rune) {
+	if r >= cyrBase && r < cyrBase+128 {
+		i := r - cyrBase
+		c.cyr[i>>6] &^= 1 << (i & 63)
+		return
+	}
+	c.other = slices.DeleteFunc(c.other, func(x rune) bool { return x == r })
+}
+
+func (c *class) empty() bool {
+	return c.cyr == [2]uint64{} && len(c.other) == 0
 }
 
 func (c *class) match(r rune) bool {
@@ -144,6 +167,21 @@ func (c cond) matchTail(back, strip []rune) bool {
 	return true
 }
 
+// matchStartString is matchStart for a string.
+func (c cond) matchStartString(s string) bool {
+	for i := range c {
+		if len(s) == 0 {
+			return false
+		}
+		r, n := utf8.DecodeRuneInString(s)
+		if !c[i].match(r) {
+			return false
+		}
+		s = s[n:]
+	}
+	return true
+}
+
 // matchStart reports whether the first len(c) characters of b match c.
 func (c cond) matchStart(b []byte) bool {
 	for i := range c {
@@ -159,19 +197,77 @@ func (c cond) matchStart(b []byte) bool {
 	return true
 }
 
-// affix is one PFX or SFX rule. Strings are stored with ё folded to е;
-// addOrig keeps the spelling of the file for suggestions.
+// affix is one PFX or SFX rule.
+//
+// Stems are stored with ё folded to е, but a rule may hold for «питьё» and
+// not for «кнутовище» (SFX J ё я ё). So each rule has three conditions:
+// cond, tested on the folded root before the lookup, lets through every root
+// the rule might fit; condE is exact for stems spelled without ё; condOrig
+// and stripOrig are tested on the spelling of stems with ё.
 type affix struct {
 	flag      uint16
 	cross     bool // may combine with an affix of the other kind
 	strip     string
 	add       string
+	stripOrig string
 	addOrig   string
 	stripN    int // length of strip in characters
 	addN      int // length of add in characters
 	cond      cond
+	condE     cond
+	neverE    bool // never fits a stem spelled without ё
+	condOrig  cond
 	cont      flagSet // continuation classes (twofold suffixes)
 	needsMore bool    // the continuation has NEEDAFFIX: the form alone is not a word
+}
+
+// fits reports whether the rule fits a stem as spelled in the dictionary.
+func (r *affix) fits(stem string, prefix bool) bool {
+	if prefix {
+		return strings.HasPrefix(stem, r.stripOrig) && r.condOrig.matchStartString(stem)
+	}
+	return strings.HasSuffix(stem, r.stripOrig) && r.condOrig.matchEndString(stem)
+}
+
+const (
+	yo, ye, yoCap, yeCap = 'ё', 'е', 'Ё', 'Е'
+)
+
+// conds derives cond and condE from the condition as written.
+func (r *affix) conds() {
+	r.neverE = strings.ContainsAny(r.stripOrig, "ёЁ")
+	for _, c := range r.condOrig {
+		e, loose := c, c // copies; the sets are changed below
+		e.other, loose.other = slices.Clone(c.other), slices.Clone(c.other)
+		if c.any {
+			r.condE = append(r.condE, e)
+			r.cond = append(r.cond, loose)
+			continue
+		}
+		// Exact for stems without ё: ё in the set can never match.
+		e.remove(yo)
+		e.remove(yoCap)
+		if !e.neg && e.empty() {
+			r.neverE = true
+		}
+		// Loose for folded stems: е there may stand for ё.
+		switch {
+		case c.neg && (c.has(yo) || c.has(ye)):
+			loose.remove(yo)
+			loose.remove(ye)
+		case !c.neg && c.has(yo):
+			loose.add(ye)
+		}
+		switch {
+		case c.neg && (c.has(yoCap) || c.has(yeCap)):
+			loose.remove(yoCap)
+			loose.remove(yeCap)
+		case !c.neg && c.has(yoCap):
+			loose.add(yeCap)
+		}
+		r.condE = append(r.condE, e)
+		r.cond = append(r.cond, loose)
+	}
 }
 
 // group holds the rules that share the added string and the stripped string,
@@ -183,8 +279,11 @@ type group struct {
 	// The fast path, for dictionaries with at most 64 flags and groups
 	// without continuation classes: rules with the same condition merged
 	// into one flag mask, so each condition is tested once.
-	fast  bool
-	conds []condMask
+	fast   bool
+	conds  []condMask // the loose conditions
+	condsE []condMask // the exact ones for stems without ё
+	same   bool       // the two lists are the same
+	yo     bool       // some rule has ё in its strip or condition
 }
 
 type condMask struct {
@@ -216,6 +315,8 @@ const (
 	attrOnlyInCompound
 	attrKeepCase
 	attrNoSuggest
+	attrYo         // the stem is spelled with ё: conditions are tested on its spelling
+	attrOnlyUpcase // a hidden capitalised form, for text in capitals only
 )
 
 // affData is what parseAff collects before the dictionary is read.
@@ -495,8 +596,9 @@ func (a *affData) rule(f []string, flag uint16, cross bool) (*affix, error) {
 	}
 	strip = removeRunes(strip, a.ignore)
 	add = removeRunes(add, a.ignore)
-	r := &affix{flag: flag, cross: cross, strip: fold(strip), add: fold(add), addOrig: add,
-		cond: parseCond(fold(c)), stripN: utf8.RuneCountInString(strip), addN: utf8.RuneCountInString(add)}
+	r := &affix{flag: flag, cross: cross, strip: fold(strip), add: fold(add), stripOrig: strip, addOrig: add,
+		condOrig: parseCond(c), stripN: utf8.RuneCountInString(strip), addN: utf8.RuneCountInString(add)}
+	r.conds()
 	var ids []uint16
 	for _, code := range cont {
 		ids = append(ids, a.id(code))

@@ -219,33 +219,43 @@ func title(w string) string {
 	return string(unicode.ToUpper(r)) + strings.ToLower(w[n:])
 }
 
+// Check modes: what the word being looked up stands for.
+const (
+	mVariant uint8 = 1 << iota // a case variant of the word: KEEPCASE stems do not count
+	mUpcase                    // the word is in capitals: hidden capitalised stems count
+)
+
 func (d *Dict) checkCase(w string) bool {
 	switch capType(w) {
 	case initCap:
-		return d.checkForm(w, false) || d.checkForm(strings.ToLower(w), true)
+		return d.checkForm(w, 0) || d.checkForm(strings.ToLower(w), mVariant)
 	case allCap:
-		return d.checkForm(w, false) || d.checkForm(title(w), true) ||
-			d.checkForm(strings.ToLower(w), true)
+		return d.checkForm(w, mUpcase) || d.checkForm(title(w), mVariant|mUpcase) ||
+			d.checkForm(strings.ToLower(w), mVariant|mUpcase)
 	}
-	return d.checkForm(w, false)
+	return d.checkForm(w, 0)
 }
 
-// checkForm looks w up as a stem and as a stem with affixes. variant is true
-// when w is a case variant of what was written; KEEPCASE stems then do not count.
-func (d *Dict) checkForm(w string, variant bool) bool {
+// checkForm looks w up as a stem and as a stem with affixes.
+func (d *Dict) checkForm(w string, mode uint8) bool {
 	if id, ok := d.lookup(w); ok {
 		a := d.attrs[id]
-		if a&attrForbidden != 0 {
+		if a&attrForbidden != 0 && a&attrOnlyUpcase == 0 {
 			return false
 		}
-		if a&(attrNeedAffix|attrOnlyInCompound) == 0 && (!variant || a&attrKeepCase == 0) {
+		if a&(attrNeedAffix|attrOnlyInCompound) == 0 && d.modeOK(a, mode) {
 			return true
 		}
 	}
-	if d.suffixCheck(w, -1, -1, 0, variant) {
+	if d.suffixCheck(w, -1, -1, 0, mode) {
 		return true
 	}
-	return len(d.pfx) > 0 && d.prefixCheck(w, variant)
+	return len(d.pfx) > 0 && d.prefixCheck(w, mode)
+}
+
+// modeOK reports whether a stem with attributes a counts in mode.
+func (d *Dict) modeOK(a, mode uint8) bool {
+	return (mode&mVariant == 0 || a&attrKeepCase == 0) && (mode&mUpcase != 0 || a&attrOnlyUpcase == 0)
 }
 
 // lookup finds a stem in the dictionary or among the added words.
@@ -278,15 +288,38 @@ func (d *Dict) lookupBytes(b []byte) (uint32, bool) {
 	return 0, false
 }
 
-// rootOK reports whether the stem with index id may take affix flag f (and
-// prefix flag pf when pf >= 0).
-func (d *Dict) rootOK(id uint32, f uint16, pf int, variant bool) bool {
+// rootOK reports whether the stem root with index id takes rule r (and
+// prefix flag pf when pf >= 0). root is folded; the rule's condition was
+// tested loosely, so here it is tested exactly.
+func (d *Dict) rootOK(id uint32, r *affix, root []byte, prefix bool, pf int, mode uint8) bool {
 	s := d.sets[id]
-	if !s.has(f) || (pf >= 0 && !s.has(uint16(pf))) {
+	if !s.has(r.flag) || (pf >= 0 && !s.has(uint16(pf))) {
 		return false
 	}
 	a := d.attrs[id]
-	return a&(attrForbidden|attrOnlyInCompound) == 0 && (!variant || a&attrKeepCase == 0)
+	if a&(attrForbidden|attrOnlyInCompound) != 0 || !d.modeOK(a, mode) {
+		return false
+	}
+	return d.exact(r, a, root, prefix)
+}
+
+// exact tests the condition of rule r on a root found in the dictionary.
+func (d *Dict) exact(r *affix, a uint8, root []byte, prefix bool) bool {
+	if a&attrYo == 0 {
+		if r.neverE {
+			return false
+		}
+		if prefix {
+			return r.condE.matchStart(root)
+		}
+		return r.condE.matchEnd(root)
+	}
+	for _, sp := range d.spellings(string(root)) {
+		if r.fits(sp, prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // suffixCheck reports whether w is a stem plus one suffix. For each suffix
@@ -295,7 +328,7 @@ func (d *Dict) rootOK(id uint32, f uint16, pf int, variant bool) bool {
 // with the rule's flag. need >= 0 asks for a rule whose continuation has
 // flag need (the inner suffix of a twofold suffix); pf >= 0 asks for a
 // cross-product rule on a root that also has prefix flag pf.
-func (d *Dict) suffixCheck(w string, need, pf, depth int, variant bool) bool {
+func (d *Dict) suffixCheck(w string, need, pf, depth int, mode uint8) bool {
 	var arr [192]byte
 	var backArr [16]rune
 	for k := 0; k <= d.maxSfx && k < len(w); k++ {
@@ -317,7 +350,7 @@ func (d *Dict) suffixCheck(w string, need, pf, depth int, variant bool) bool {
 		for gi := range groups {
 			g := &groups[gi]
 			if g.fast && need < 0 && d.maxCond <= len(backArr) {
-				if d.fastGroup(g, rest, back, pf, variant, arr[:0]) {
+				if d.fastGroup(g, rest, back, pf, mode, arr[:0]) {
 					return true
 				}
 				continue
@@ -339,11 +372,11 @@ func (d *Dict) suffixCheck(w string, need, pf, depth int, variant bool) bool {
 					id, found = d.lookupBytes(root)
 					looked = true
 				}
-				if found && (depth > 0 || !r.needsMore) && d.rootOK(id, r.flag, pf, variant) {
+				if found && (depth > 0 || !r.needsMore) && d.rootOK(id, r, root, false, pf, mode) {
 					return true
 				}
 				if depth == 0 && d.contUsed.has(r.flag) &&
-					d.suffixCheck(string(root), int(r.flag), pf, 1, variant) {
+					d.suffixCheck(string(root), int(r.flag), pf, 1, mode) {
 					return true
 				}
 			}
@@ -355,17 +388,11 @@ func (d *Dict) suffixCheck(w string, need, pf, depth int, variant bool) bool {
 // fastGroup is the suffix check of one group on the fast path: the
 // conditions give a mask of the flags that fit, and the root is looked up
 // only if some do.
-func (d *Dict) fastGroup(g *group, rest string, back []rune, pf int, variant bool, buf []byte) bool {
-	var mask uint64
-	for i := range g.conds {
-		c := &g.conds[i]
-		m := c.mask
-		if pf >= 0 {
-			m = c.cross
-		}
-		if m&^mask != 0 && c.cond.matchTail(back, g.stripR) {
-			mask |= m
-		}
+func (d *Dict) fastGroup(g *group, rest string, back []rune, pf int, mode uint8, buf []byte) bool {
+	maskE := g.mask(g.condsE, back, pf)
+	mask := maskE
+	if !g.same {
+		mask = g.mask(g.conds, back, pf)
 	}
 	if mask == 0 {
 		return false
@@ -379,12 +406,40 @@ func (d *Dict) fastGroup(g *group, rest string, back []rune, pf int, variant boo
 		return false
 	}
 	a := d.attrs[id]
-	return a&(attrForbidden|attrOnlyInCompound) == 0 && (!variant || a&attrKeepCase == 0)
+	if a&(attrForbidden|attrOnlyInCompound) != 0 || !d.modeOK(a, mode) {
+		return false
+	}
+	if a&attrYo == 0 {
+		return d.lo[id]&maskE != 0
+	}
+	// The stem is spelled with ё: test the rules on its spelling.
+	for _, r := range g.rules {
+		if d.lo[id]&mask&(1<<r.flag) != 0 && (pf < 0 || r.cross) && d.exact(r, a, root, false) {
+			return true
+		}
+	}
+	return false
+}
+
+// mask returns the flags of the conditions in ms that the root matches.
+func (g *group) mask(ms []condMask, back []rune, pf int) uint64 {
+	var mask uint64
+	for i := range ms {
+		c := &ms[i]
+		m := c.mask
+		if pf >= 0 {
+			m = c.cross
+		}
+		if m&^mask != 0 && c.cond.matchTail(back, g.stripR) {
+			mask |= m
+		}
+	}
+	return mask
 }
 
 // prefixCheck reports whether w is a prefix plus a stem, optionally with a
 // suffix as well when both rules allow the cross product.
-func (d *Dict) prefixCheck(w string, variant bool) bool {
+func (d *Dict) prefixCheck(w string, mode uint8) bool {
 	var arr [192]byte
 	for k := 0; k <= d.maxPfx && k < len(w); k++ {
 		if !utf8.RuneStart(w[k]) {
@@ -404,10 +459,10 @@ func (d *Dict) prefixCheck(w string, variant bool) bool {
 					id, found = d.lookupBytes(root)
 					looked = true
 				}
-				if found && !r.needsMore && d.rootOK(id, r.flag, -1, variant) {
+				if found && !r.needsMore && d.rootOK(id, r, root, true, -1, mode) {
 					return true
 				}
-				if r.cross && d.suffixCheck(string(root), -1, int(r.flag), 0, variant) {
+				if r.cross && d.suffixCheck(string(root), -1, int(r.flag), 0, mode) {
 					return true
 				}
 			}

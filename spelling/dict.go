@@ -2,6 +2,7 @@ package spelling
 
 import (
 	"errors"
+	"slices"
 	"fmt"
 	"io"
 	"math/bits"
@@ -79,7 +80,7 @@ type Dict struct {
 	lo    []uint64          // first word of each set, for the fast path
 	bloom *bloom            // over the keys of words
 	stems []string          // the keys of words in file order, for suggestions
-	orig  map[string]string // folded stem -> spelling with ё, where it differs
+	orig  map[string][]string // folded stem -> its spellings, for stems with ё
 
 	sfx, pfx       map[string][]group // keyed by the added string
 	maxSfx, maxPfx int                // longest added string, bytes
@@ -188,8 +189,8 @@ func load(affRaw, dicRaw []byte) (*Dict, error) {
 		return nil, err
 	}
 	d.computeMaxStrip()
-	d.bloom = newBloom(len(d.stems))
-	for _, s := range d.stems {
+	d.bloom = newBloom(len(d.words))
+	for s := range d.words {
 		d.bloom.add(s)
 	}
 	d.lo = make([]uint64, len(d.sets))
@@ -237,6 +238,11 @@ func (d *Dict) index(a *affData) {
 // prepare fills in the fast path of a suffix group where it applies.
 func (d *Dict) prepare(g *group) {
 	g.stripR = []rune(g.strip)
+	for _, r := range g.rules {
+		if r.neverE || strings.ContainsAny(r.stripOrig, "ёЁ") || !sameCond(r.cond, r.condE) {
+			g.yo = true
+		}
+	}
 	if !d.small {
 		return
 	}
@@ -246,22 +252,30 @@ func (d *Dict) prepare(g *group) {
 		}
 	}
 	g.fast = true
-next:
 	for _, r := range g.rules {
-		bit := uint64(1) << r.flag
-		cross := uint64(0)
-		if r.cross {
-			cross = bit
+		g.conds = addMask(g.conds, r.cond, r)
+		if !r.neverE {
+			g.condsE = addMask(g.condsE, r.condE, r)
 		}
-		for i := range g.conds {
-			if sameCond(g.conds[i].cond, r.cond) {
-				g.conds[i].mask |= bit
-				g.conds[i].cross |= cross
-				continue next
-			}
-		}
-		g.conds = append(g.conds, condMask{cond: r.cond, mask: bit, cross: cross})
 	}
+	g.same = !g.yo
+}
+
+// addMask adds the flag of rule r to the mask of condition c.
+func addMask(ms []condMask, c cond, r *affix) []condMask {
+	bit := uint64(1) << r.flag
+	cross := uint64(0)
+	if r.cross {
+		cross = bit
+	}
+	for i := range ms {
+		if sameCond(ms[i].cond, c) {
+			ms[i].mask |= bit
+			ms[i].cross |= cross
+			return ms
+		}
+	}
+	return append(ms, condMask{cond: c, mask: bit, cross: cross})
 }
 
 func sameCond(a, b cond) bool {
@@ -289,7 +303,7 @@ func (d *Dict) parseDic(text string, a *affData) error {
 	n = min(max(n, 0), 1<<22)
 	d.words = make(map[string]uint32, n)
 	d.stems = make([]string, 0, n)
-	d.orig = map[string]string{}
+	d.orig = map[string][]string{}
 
 	bySet := map[string]uint32{}    // bit set key -> index
 	byFlags := map[string]uint32{}  // flag field -> index
@@ -336,18 +350,64 @@ func (d *Dict) parseDic(text string, a *affData) error {
 			byFlags[flags] = id
 		}
 		key := fold(word)
-		if key != word {
-			d.orig[key] = word
+		old, dup := d.words[key]
+		if key != word || d.orig[key] != nil {
+			if dup && d.orig[key] == nil {
+				d.orig[key] = []string{key}
+			}
+			if !slices.Contains(d.orig[key], word) {
+				d.orig[key] = append(d.orig[key], word)
+			}
+			id = d.withAttr(bySet, id, attrYo)
 		}
-		if old, dup := d.words[key]; dup {
+		if dup {
 			// Homonyms: a root matches a rule if any of them has its flag.
-			d.words[key] = d.intern(bySet, union(d.sets[old], d.sets[id]), a.special)
-			continue
+			id = d.internAttr(bySet, union(d.sets[old], d.sets[id]), d.attrs[old]|d.attrs[id])
 		}
 		d.words[key] = id
-		d.stems = append(d.stems, key)
+		if !dup {
+			d.stems = append(d.stems, key)
+		}
 	}
+	d.hide(bySet)
 	return nil
+}
+
+// hide adds what Hunspell calls hidden capitalised words: a stem in mixed
+// case («МэВ») or in capitals with affixes is also stored as «Мэв», usable
+// only when the text is in capitals, so that «МЭВ» passes.
+func (d *Dict) hide(bySet map[string]uint32) {
+	for _, st := range d.stems {
+		id := d.words[st]
+		ct := capType(st)
+		if (ct != huhCap && ct != huhInitCap && (ct != allCap || d.sets[id].empty())) ||
+			d.attrs[id]&attrForbidden != 0 {
+			continue
+		}
+		h := title(st)
+		if _, ok := d.words[h]; ok || h == st {
+			continue
+		}
+		d.words[h] = d.withAttr(bySet, id, attrOnlyUpcase)
+		if sp, ok := d.orig[st]; ok {
+			for _, w := range sp {
+				d.orig[h] = append(d.orig[h], title(w))
+			}
+		}
+	}
+}
+
+// spellings returns the ways a folded stem is written in the dictionary.
+func (d *Dict) spellings(key string) []string {
+	if sp, ok := d.orig[key]; ok {
+		return sp
+	}
+	if ex := d.extra.Load(); ex != nil {
+		if e, ok := ex.m[key]; ok {
+			return []string{e.orig}
+		}
+	}
+	return []string{key}
 }
 
 // slash returns the index of the unescaped '/' that starts the flags, or -1.
@@ -369,23 +429,34 @@ func union(a, b flagSet) flagSet {
 	return out
 }
 
-// intern returns the index of set s, adding it when new.
+// intern returns the index of set s with the attributes of its special
+// flags, adding it when new.
 func (d *Dict) intern(m map[string]uint32, s flagSet, sp [nSpecial]int32) uint32 {
-	k := s.key()
-	if id, ok := m[k]; ok {
-		return id
-	}
 	var at uint8
 	for i, bit := range [nSpecial]uint8{attrForbidden, attrNeedAffix, attrOnlyInCompound, attrKeepCase, attrNoSuggest} {
 		if sp[i] >= 0 && s.has(uint16(sp[i])) {
 			at |= bit
 		}
 	}
+	return d.internAttr(m, s, at)
+}
+
+// internAttr returns the index of set s with attributes at.
+func (d *Dict) internAttr(m map[string]uint32, s flagSet, at uint8) uint32 {
+	k := s.key() + "/" + strconv.Itoa(int(at))
+	if id, ok := m[k]; ok {
+		return id
+	}
 	id := uint32(len(d.sets))
 	d.sets = append(d.sets, s)
 	d.attrs = append(d.attrs, at)
 	m[k] = id
 	return id
+}
+
+// withAttr returns the index of set id with attribute at added.
+func (d *Dict) withAttr(m map[string]uint32, id uint32, at uint8) uint32 {
+	return d.internAttr(m, d.sets[id], d.attrs[id]|at)
 }
 
 // computeMaxStrip records, for each flag set, the longest strip among its

@@ -10,7 +10,7 @@ import (
 func TestScratchForms(t *testing.T) {
 	d := ruRU(t)
 	x := d.scanIdx()
-	rnd := rand.New(rand.NewSource(7))
+	rnd := rand.New(rand.NewSource(11))
 	alpha := []rune("абвгдежзийклмнопрстуфхцчшщъыьэюя")
 	var out strings.Builder
 	seen := map[string]bool{}
@@ -25,25 +25,25 @@ func TestScratchForms(t *testing.T) {
 		}
 		out.WriteString(ok + "\t" + w + "\n")
 	}
-	for k := 0; k < 3000; k++ {
+	for k := 0; k < 12000; k++ {
 		i := rnd.Intn(len(d.stems))
 		st := d.stems[i]
-		orig := st
-		if o, ok := d.orig[st]; ok {
-			orig = o
-		}
-		forms := []string{orig}
-		d.sets[x.set[i]].each(func(f uint16) {
-			for _, r := range d.sfxByFlag[f] {
-				if strings.HasSuffix(st, r.strip) && r.cond.matchEndString(st) {
-					forms = append(forms, orig[:len(orig)-len(r.strip)]+r.addOrig)
+		var forms []string
+		for _, sp := range d.spellings(st) {
+			forms = append(forms, sp)
+			d.sets[x.set[i]].each(func(f uint16) {
+				for _, r := range d.sfxByFlag[f] {
+					if r.fits(sp, false) {
+						forms = append(forms, sp[:len(sp)-len(r.stripOrig)]+r.addOrig)
+					}
 				}
-			}
-		})
+			})
+		}
 		for _, f := range forms {
 			emit(f)
 			emit(strings.ToUpper(f))
 			emit(strings.ToLower(f))
+			emit(title(f))
 			rs := []rune(strings.ToLower(f))
 			j := rnd.Intn(len(rs))
 			rs[j] = alpha[rnd.Intn(len(alpha))]

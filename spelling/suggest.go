@@ -617,7 +617,7 @@ func (s *suggester) scan(limit int) {
 		computed = depth
 		if ok && dead > keep {
 			st := s.d.stems[si]
-			s.forms(st, x.set[si], s.d.orig[st], limit)
+			s.forms(st, x.set[si], s.d.spellings(st), limit)
 		}
 	}
 	if ex := s.d.extra.Load(); ex != nil {
@@ -628,7 +628,7 @@ func (s *suggester) scan(limit int) {
 		sort.Strings(keys)
 		for _, k := range keys {
 			e := ex.m[k]
-			s.forms(k, e.set, e.orig, limit)
+			s.forms(k, e.set, []string{e.orig}, limit)
 		}
 	}
 }
@@ -678,19 +678,18 @@ func byteOffset(s string, n int) int {
 }
 
 // forms adds the stem and its suffixed forms that are within limit edits.
-func (s *suggester) forms(stem string, id uint32, orig string, limit int) {
-	if orig == "" {
-		orig = stem
-	}
+func (s *suggester) forms(stem string, id uint32, spellings []string, limit int) {
 	d := s.d
 	at := d.attrs[id]
-	if at&(attrForbidden|attrNoSuggest|attrOnlyInCompound) != 0 {
+	if at&(attrForbidden|attrNoSuggest|attrOnlyInCompound|attrOnlyUpcase) != 0 {
 		return
 	}
 	n := utf8.RuneCountInString(stem)
 	L := len(s.target)
 	if at&attrNeedAffix == 0 && abs(n-L) <= limit {
-		s.scanned(orig, limit)
+		for _, sp := range spellings {
+			s.scanned(sp, limit)
+		}
 	}
 	strips := d.scanIdx().strips
 	d.sets[id].each(func(f uint16) {
@@ -702,10 +701,14 @@ func (s *suggester) forms(stem string, id uint32, orig string, limit int) {
 				continue
 			}
 			for _, r := range g.rules {
-				if r.needsMore || abs(n-r.stripN+r.addN-L) > limit || !r.cond.matchEndString(stem) {
+				if r.needsMore || abs(n-r.stripN+r.addN-L) > limit {
 					continue
 				}
-				s.scanned(orig[:len(orig)-len(r.strip)]+r.addOrig, limit)
+				for _, sp := range spellings {
+					if r.fits(sp, false) {
+						s.scanned(sp[:len(sp)-len(r.stripOrig)]+r.addOrig, limit)
+					}
+				}
 			}
 		}
 	})

@@ -15,6 +15,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,7 +55,28 @@ func golden(t *testing.T, name, got string) {
 	}
 	want, err := os.ReadFile(path)
 	require.NoError(t, err, "no golden file; run: go test ./cmd/yasno -run Golden -update")
-	assert.Equal(t, string(want), got, "output differs from %s; if the change is right, run: go test ./cmd/yasno -run Golden -update", path)
+	if string(want) != got {
+		t.Errorf("output differs from %s%s\nif the change is right, run: go test ./cmd/yasno -run Golden -update",
+			path, lineDiff(string(want), got))
+	}
+}
+
+// lineDiff shows the first lines that differ, short enough to read.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < max(len(w), len(g)); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return fmt.Sprintf(" at line %d:\n  want: %s\n  got:  %s", i+1, wl, gl)
+		}
+	}
+	return ""
 }
 
 func TestGoldenCheck(t *testing.T) {

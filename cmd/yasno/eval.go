@@ -65,6 +65,7 @@ func runEval(env *cmdEnv, args []string) int {
 	var f checkFlags
 	addCheckFlags(fs, &f)
 	verbose := fs.Bool("verbose", false, "перечислить каждое ложное и пропущенное замечание")
+	minSev := fs.String("min-severity", "warning", "с какой важности замечание считается: error, warning или info (советы по умолчанию не считаются дефектами)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -74,6 +75,11 @@ func runEval(env *cmdEnv, args []string) int {
 	}
 	if len(pos) != 1 {
 		fmt.Fprintln(env.stderr, "yasno: укажите одну папку с файлами NN.txt и NN.labels.tsv")
+		return 2
+	}
+	minRank, ok := failThreshold(*minSev)
+	if !ok || *minSev == "none" {
+		fmt.Fprintf(env.stderr, "yasno: --min-severity: возможны error, warning, info, а не %q\n", *minSev)
 		return 2
 	}
 	st, err := prepare(env, &f)
@@ -130,6 +136,13 @@ func runEval(env *cmdEnv, args []string) int {
 			return 2
 		}
 		used++
+		kept := res.Findings[:0:0]
+		for _, fd := range res.Findings {
+			if fd.Severity.Rank() >= minRank {
+				kept = append(kept, fd)
+			}
+		}
+		res.Findings = kept
 		name := filepath.Base(path)
 		if len(labels) == 0 {
 			clean = append(clean, fmt.Sprintf("%s — %d", name, len(res.Findings)))

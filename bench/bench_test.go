@@ -1,0 +1,137 @@
+// Package bench measures the speed of a whole check: the document model
+// and every default rule. Run it with bench/run.sh; the target is at least
+// 50 MB/s on one core.
+package bench
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/yasno/yasno/linter"
+	"github.com/yasno/yasno/rules"
+)
+
+// letter is the realistic ~2 KB draft of the README.
+const letter = "../examples/bad-reply.txt"
+
+// corpusDirs are where the texts of the 1 MB sample come from: the dev
+// corpus when it is beside the repository, otherwise the examples.
+var corpusDirs = []string{"../../shared/corpus/dev", "../examples"}
+
+func readLetter(b *testing.B) []byte {
+	data, err := os.ReadFile(letter)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data
+}
+
+// megabyte builds a ~1 MB text by repeating the sample replies, separated
+// by blank lines as letters in one file would be.
+func megabyte(b *testing.B) []byte {
+	var texts [][]byte
+	for _, dir := range corpusDirs {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			texts = append(texts, data)
+		}
+		if len(texts) > 0 {
+			break
+		}
+	}
+	if len(texts) == 0 {
+		b.Fatal("no sample texts found")
+	}
+	var out []byte
+	for len(out) < 1<<20 {
+		for _, t := range texts {
+			out = append(out, t...)
+			out = append(out, "\n\n"...)
+		}
+	}
+	return out
+}
+
+func benchCheck(b *testing.B, data []byte) {
+	reg, err := rules.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	// One warm-up run fills the stem cache, as in a long-running server.
+	check(b, reg, data)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		check(b, reg, data)
+	}
+}
+
+func check(b *testing.B, reg *linter.Registry, data []byte) {
+	doc, err := linter.Parse("bench.txt", data, linter.Text)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := reg.Check(doc, linter.Settings{}); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkCheckLetter is the whole check of one ~2 KB letter.
+func BenchmarkCheckLetter(b *testing.B) { benchCheck(b, readLetter(b)) }
+
+// BenchmarkCheck1MB is the whole check of a ~1 MB text.
+func BenchmarkCheck1MB(b *testing.B) { benchCheck(b, megabyte(b)) }
+
+// BenchmarkParse1MB is the document alone: decoding, blocks, tokens,
+// stems and sentences, without rules.
+func BenchmarkParse1MB(b *testing.B) {
+	data := megabyte(b)
+	if _, err := linter.Parse("bench.txt", data, linter.Text); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := linter.Parse("bench.txt", data, linter.Text); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRules1MB times each rule alone on the ~1 MB text, to find the
+// slow one.
+func BenchmarkRules1MB(b *testing.B) {
+	data := megabyte(b)
+	reg, err := rules.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := linter.Parse("bench.txt", data, linter.Text)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, r := range reg.Rules() {
+		id := r.Meta().ID
+		one, err := linter.NewRegistry(r)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s := linter.Settings{Profile: linter.Citizen, Enable: []string{id}}
+		b.Run(id, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := one.Check(doc, s); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Load test of `yasno serve`: builds yasno, starts the server on a free
+# port of 127.0.0.1, posts a ~2 KB letter with wrk (bench/check.lua) and
+# samples the server's RSS every second to show memory stays flat.
+#
+#   bench/load.sh                      # 64 connections for 30 s
+#   DURATION=10s CONNECTIONS=128 bench/load.sh
+#   LETTER=path/to/reply.txt bench/load.sh
+#
+# Exits 1 when any answer is not 2xx (or a socket error happens), 2 when
+# something is missing. The machine may be shared: the load average before
+# and after is printed so that a slow run can be explained.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+duration=${DURATION:-30s}
+connections=${CONNECTIONS:-64}
+threads=${THREADS:-2}
+
+if ! command -v wrk >/dev/null 2>&1; then
+	echo "load.sh: wrk не найден. Установите его: sudo apt-get install -y wrk (Debian/Ubuntu) или brew install wrk (macOS)." >&2
+	exit 2
+fi
+
+letter=${LETTER:-}
+if [ -z "$letter" ]; then
+	for f in examples/bad-reply.txt ../shared/corpus/dev/01.txt api/testdata/letter.txt; do
+		if [ -f "$f" ]; then letter=$f; break; fi
+	done
+fi
+if [ -z "$letter" ] || [ ! -f "$letter" ]; then
+	echo "load.sh: нет письма для нагрузки; задайте LETTER=путь" >&2
+	exit 2
+fi
+letter=$(cd "$(dirname "$letter")" && pwd)/$(basename "$letter")
+
+tmp=$(mktemp -d)
+pid=""
+sampler=""
+cleanup() {
+	[ -n "$sampler" ] && kill "$sampler" 2>/dev/null || true
+	if [ -n "$pid" ]; then kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+echo "== build"
+go build -o "$tmp/yasno" ./cmd/yasno
+
+echo "== start yasno serve"
+"$tmp/yasno" serve --addr 127.0.0.1:0 2>"$tmp/server.log" &
+pid=$!
+url=""
+for _ in $(seq 1 300); do
+	url=$(grep -o '"url":"http://[^"]*"' "$tmp/server.log" 2>/dev/null | head -1 | cut -d'"' -f4 || true)
+	[ -n "$url" ] && break
+	if ! kill -0 "$pid" 2>/dev/null; then
+		echo "load.sh: сервер не запустился:" >&2
+		cat "$tmp/server.log" >&2
+		exit 2
+	fi
+	sleep 0.1
+done
+if [ -z "$url" ]; then
+	echo "load.sh: сервер не сообщил адрес за 30 с" >&2
+	exit 2
+fi
+url=${url%/}
+
+rules=$(curl -fsS "$url/api/v1/rules" | grep -o '"id":"[^"]*","category"' | cut -d'"' -f4 | tr '\n' ' ')
+status=$(curl -sS -o "$tmp/answer.json" -w '%{http_code}' -H 'Content-Type: text/plain; charset=utf-8' \
+	--data-binary @"$letter" "$url/api/v1/check")
+findings=$(grep -o '"rule":' "$tmp/answer.json" | wc -l)
+echo "server:   $url (pid $pid)"
+echo "letter:   $letter ($(wc -c <"$letter") bytes), first answer $status with $findings findings"
+echo "rules:    $(echo "$rules" | wc -w) — $rules"
+echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) on $(nproc) cores before the run"
+if [ "$status" != 200 ]; then
+	echo "load.sh: первый запрос вернул $status" >&2
+	cat "$tmp/answer.json" >&2
+	exit 1
+fi
+
+# RSS once a second, from the kernel's own account of the process.
+(
+	while kill -0 "$pid" 2>/dev/null; do
+		awk '/^VmRSS:/ {printf "%d\n", $2/1024}' "/proc/$pid/status" 2>/dev/null || true
+		sleep 1
+	done
+) >"$tmp/rss.txt" &
+sampler=$!
+
+echo "== wrk -t$threads -c$connections -d$duration"
+LETTER=$letter wrk -t"$threads" -c"$connections" -d"$duration" --latency -s bench/check.lua "$url/api/v1/check" | tee "$tmp/wrk.txt"
+
+kill "$sampler" 2>/dev/null || true
+wait "$sampler" 2>/dev/null || true
+sampler=""
+
+result=$(grep '^RESULT ' "$tmp/wrk.txt" | head -1)
+get() { echo "$result" | tr ' ' '\n' | grep "^$1=" | cut -d= -f2; }
+rss=$(tr '\n' ' ' <"$tmp/rss.txt")
+echo
+echo "== summary"
+echo "requests/s:   $(get rps)"
+echo "p50 latency:  $(get p50_ms) ms"
+echo "p99 latency:  $(get p99_ms) ms"
+echo "non-2xx:      $(get non2xx)"
+echo "socket errors: $(get socket_errors)"
+echo "RSS, MiB/s:   $rss"
+echo "RSS min/max:  $(sort -n "$tmp/rss.txt" | head -1) / $(sort -n "$tmp/rss.txt" | tail -1) MiB"
+echo "load after:   $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "server log:   $(grep -c '"msg":"request"' "$tmp/server.log") access-log lines"
+
+if [ "$(get non2xx)" != 0 ] || [ "$(get socket_errors)" != 0 ]; then
+	echo "load.sh: были ответы не 2xx или ошибки соединений" >&2
+	exit 1
+fi
