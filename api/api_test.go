@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -231,6 +232,17 @@ func TestBodyLimit(t *testing.T) {
 	assert.Equal(t, http.StatusOK, w.Code)
 	w = do(s, call{path: "/api/v1/check", ctype: "text/plain", body: raw + "!"}.request())
 	assert.Equal(t, http.StatusRequestEntityTooLarge, w.Code)
+
+	// A chunked body (length unknown) is cut while reading.
+	for _, tt := range []struct {
+		body string
+		want int
+	}{{raw, http.StatusOK}, {raw + "!", http.StatusRequestEntityTooLarge}} {
+		r := call{path: "/api/v1/check", ctype: "text/plain"}.request()
+		r.Body = io.NopCloser(strings.NewReader(tt.body))
+		r.ContentLength = -1
+		assert.Equal(t, tt.want, do(s, r).Code)
+	}
 }
 
 func TestAuth(t *testing.T) {
@@ -261,6 +273,8 @@ func TestAuth(t *testing.T) {
 		{"page is open", call{method: "GET", path: "/"}, "", 200, false},
 		{"rules page is open", call{method: "GET", path: "/rules"}, "", 200, false},
 		{"static is open", call{method: "GET", path: "/static/style.css"}, "", 200, false},
+		{"no way round through static", call{method: "GET", path: "/static/../api/v1/rules"}, "", 401, false},
+		{"nor with an encoded dot", call{method: "GET", path: "/static/%2e%2e/api/v1/rules"}, "", 401, false},
 		{"health is open", call{method: "GET", path: "/healthz"}, "", 200, false},
 	}
 	for _, tt := range tests {

@@ -140,13 +140,18 @@ func (s *Server) readCheck(w http.ResponseWriter, r *http.Request) (*checkInput,
 }
 
 // readBody reads the body under the size cap; one byte over is 413.
+// A declared length over the cap is refused before reading a byte.
 func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *Error) {
+	tooLarge := errorf(http.StatusRequestEntityTooLarge, CodeTooLarge,
+		fmt.Sprintf("Текст слишком большой: не больше %s. Проверьте ответ по частям.", size(s.opts.MaxBody)))
+	if r.ContentLength > s.opts.MaxBody {
+		return nil, tooLarge
+	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.opts.MaxBody))
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			return nil, errorf(http.StatusRequestEntityTooLarge, CodeTooLarge,
-				fmt.Sprintf("Текст слишком большой: не больше %s. Проверьте ответ по частям.", size(s.opts.MaxBody)))
+			return nil, tooLarge
 		}
 		return nil, errorf(http.StatusBadRequest, CodeBadInput, "Не удалось прочитать тело запроса.")
 	}

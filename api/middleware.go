@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"path"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -143,12 +144,13 @@ func (s *Server) cors(next http.Handler) http.Handler {
 // public reports paths open without the token: the page, the rules page,
 // its files and the health check. Everything else, routes mounted later
 // included, needs the token.
-func public(path string) bool {
-	switch path {
+func public(p string) bool {
+	switch p {
 	case "/", "/rules", "/healthz":
 		return true
 	}
-	return strings.HasPrefix(path, "/static/")
+	// «/static/../api/…» is not a static file.
+	return strings.HasPrefix(p, "/static/") && path.Clean(p) == p
 }
 
 // auth requires «Authorization: Bearer <token>» when a token is set. The

@@ -25,9 +25,6 @@ var webFS embed.FS
 //go:embed openapi.yaml
 var openAPISpec []byte
 
-// OpenAPI returns the OpenAPI 3 document of the API.
-func OpenAPI() []byte { return openAPISpec }
-
 // pageCSP allows only the server's own scripts, styles and API.
 const pageCSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"

@@ -91,9 +91,15 @@ fi
 ) >"$tmp/rss.txt" &
 sampler=$!
 
+# CPU seconds the server used, from /proc: requests per CPU-second do not
+# depend on how busy the rest of the machine is.
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14+$15)/hz}' "/proc/$pid/stat"; }
+cpu0=$(cpu)
+
 echo "== wrk -t$threads -c$connections -d$duration"
 LETTER=$letter wrk -t"$threads" -c"$connections" -d"$duration" --latency -s bench/check.lua "$url/api/v1/check" | tee "$tmp/wrk.txt"
 
+cpu1=$(cpu)
 kill "$sampler" 2>/dev/null || true
 wait "$sampler" 2>/dev/null || true
 sampler=""
@@ -107,7 +113,9 @@ echo "requests/s:   $(get rps)"
 echo "p50 latency:  $(get p50_ms) ms"
 echo "p99 latency:  $(get p99_ms) ms"
 echo "non-2xx:      $(get non2xx)"
-echo "socket errors: $(get socket_errors)"
+echo "socket errors: $(get socket_errors) (connect/read/write/timeout, see the wrk output above)"
+cpus=$(awk -v a="$cpu0" -v b="$cpu1" 'BEGIN {printf "%.1f", b-a}')
+echo "server CPU:   ${cpus} s for $(get requests) requests = $(awk -v n="$(get requests)" -v c="$cpus" 'BEGIN {if (c > 0) printf "%.0f", n/c; else print "?"}') requests per CPU-second"
 echo "RSS, MiB/s:   $rss"
 echo "RSS min/max:  $(sort -n "$tmp/rss.txt" | head -1) / $(sort -n "$tmp/rss.txt" | tail -1) MiB"
 echo "load after:   $(cut -d' ' -f1-3 /proc/loadavg)"

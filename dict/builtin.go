@@ -8,11 +8,14 @@ import (
 	"github.com/yasno/yasno/dictionaries"
 )
 
-// Lists of a rule's Dict: proper names, whose words are never flagged, and
-// the rule's own words.
+// The lists of the built-in Dict. All of them are compiled into one trie,
+// so that one pass over a document finds everything the word rules need:
+// proper names (whose words are never flagged), канцелярит and foreign
+// words.
 const (
-	ListNames = 0
-	ListWords = 1
+	ListNames   = 0
+	ListJargon  = 1
+	ListForeign = 2
 )
 
 // Built-in file names in dictionaries.FS.
@@ -56,10 +59,10 @@ func parseBuiltin(fsys fs.FS) (*Builtin, error) {
 	if b.Names, err = ParseNames(NamesFile, read(NamesFile), ListNames); err != nil {
 		errs = append(errs, err)
 	}
-	if b.Jargon, err = ParsePhrases(JargonFile, read(JargonFile), ListWords); err != nil {
+	if b.Jargon, err = ParsePhrases(JargonFile, read(JargonFile), ListJargon); err != nil {
 		errs = append(errs, err)
 	}
-	if b.Foreign, err = ParsePhrases(ForeignFile, read(ForeignFile), ListWords); err != nil {
+	if b.Foreign, err = ParsePhrases(ForeignFile, read(ForeignFile), ListForeign); err != nil {
 		errs = append(errs, err)
 	}
 	if b.Abbrs, err = ParseAbbreviations(AbbrFile, read(AbbrFile)); err != nil {
@@ -68,12 +71,14 @@ func parseBuiltin(fsys fs.FS) (*Builtin, error) {
 	return b, errors.Join(errs...)
 }
 
-// Rule compiles names, a rule's built-in words and an organisation's extra
-// files (same format, list ListWords) into one Dict.
-func Rule(names, words []*Entry, extra ...[]*Entry) (*Dict, error) {
-	all := make([]*Entry, 0, len(names)+len(words))
-	all = append(all, names...)
-	all = append(all, words...)
+// Compile builds the Dict of the built-in lists and an organisation's
+// extra entries (parsed with ListJargon or ListForeign); extras come last,
+// so they override built-in entries with the same phrase.
+func (b *Builtin) Compile(extra ...[]*Entry) (*Dict, error) {
+	all := make([]*Entry, 0, len(b.Names)+len(b.Jargon)+len(b.Foreign))
+	all = append(all, b.Names...)
+	all = append(all, b.Jargon...)
+	all = append(all, b.Foreign...)
 	for _, x := range extra {
 		all = append(all, x...)
 	}

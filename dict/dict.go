@@ -100,30 +100,110 @@ type Dict struct {
 	leaf    []int32   // per node: index into outs, or -1
 	kinds   []uint8   // per node: bit k set if an edge of kind k leaves it
 	entries []*Entry
-	// first is a bit filter of the keys that start a phrase: most words
-	// start none, and a bit test is far cheaper than a map lookup.
-	first [filterBits / 64]uint64
+	filter  filter
 }
 
-const filterBits = 1 << 16
+// filter is a set of bit filters that let the matcher skip almost every
+// word without a map lookup. Most words start no phrase; the frequent
+// ones that do («в», «по», «на») start a phrase only together with the
+// next word, so pairs are filtered too. A false positive costs a lookup.
+type filter struct {
+	first [filterBits / 64]uint64 // a key that starts a phrase
+	one   [filterBits / 64]uint64 // a key that is a whole one-word phrase
+	pair  [filterBits / 64]uint64 // the first two keys of a longer phrase
+}
 
-// filterHash hashes a key by its length and its first and last bytes;
-// collisions only cost a map lookup.
+// filterBits keeps each filter sparse (a few thousand keys and pairs in
+// 256 Kbit): few false positives, and 96 KB in all.
+const filterBits = 1 << 18
+
+// filterHash hashes a key by its length and its first and last four
+// bytes: cheap, and good enough for a filter.
 func filterHash(k string) uint32 {
-	h := uint32(len(k)) * 2654435761
 	n := len(k)
-	for i := 0; i < n && i < 4; i++ {
-		h = (h ^ uint32(k[i])) * 16777619
+	var lo, hi uint32
+	if n >= 4 {
+		lo = uint32(k[0]) | uint32(k[1])<<8 | uint32(k[2])<<16 | uint32(k[3])<<24
+		hi = uint32(k[n-4]) | uint32(k[n-3])<<8 | uint32(k[n-2])<<16 | uint32(k[n-1])<<24
+	} else {
+		for i := 0; i < n; i++ {
+			lo = lo<<8 | uint32(k[i])
+		}
 	}
-	for i := max(4, n-4); i < n; i++ {
-		h = (h ^ uint32(k[i])) * 16777619
-	}
-	return (h ^ h>>16) % filterBits
+	h := lo*0x9E3779B1 ^ hi*0x85EBCA77 ^ uint32(n)*0xC2B2AE3D
+	return h ^ h>>15
 }
 
-func (d *Dict) mayStart(k string) bool {
-	h := filterHash(k)
-	return d.first[h/64]&(1<<(h%64)) != 0
+func pairHash(a, b uint32) uint32 { return (a*31 + b) * 2654435761 >> 7 }
+
+func set(bits *[filterBits / 64]uint64, h uint32) {
+	h %= filterBits
+	bits[h/64] |= 1 << (h % 64)
+}
+
+func has(bits *[filterBits / 64]uint64, h uint32) bool {
+	h %= filterBits
+	return bits[h/64]&(1<<(h%64)) != 0
+}
+
+// key returns the filter hash of a token: the stem of a word, the text of
+// a number, the folded mark of punctuation; ok is false for spaces. The
+// filter knows words by their stems only, exact forms too (by the stem of
+// the form), so that a word costs one hash: reading a second string per
+// word is a second cache miss.
+func key(t *linter.Token, text string) (h uint32, ok bool) {
+	switch t.Kind {
+	case linter.Word:
+		return filterHash(t.Stem), true
+	case linter.Number:
+		return filterHash(text[t.Start:t.End]), true
+	case linter.Punct:
+		return filterHash(punctKey(text[t.Start:t.End])), true
+	}
+	return 0, false
+}
+
+// addFilter records an entry's first two words.
+func (d *Dict) addFilter(e *Entry) {
+	for _, a := range wordKeys(e.Words[0]) {
+		set(&d.filter.first, a)
+		if len(e.Words) == 1 {
+			set(&d.filter.one, a)
+			continue
+		}
+		for _, b := range wordKeys(e.Words[1]) {
+			set(&d.filter.pair, pairHash(a, b))
+		}
+	}
+}
+
+// wordKeys are the filter hashes a phrase word may have in a text.
+func wordKeys(w Word) []uint32 {
+	var out []uint32
+	if w.Punct != "" {
+		out = append(out, filterHash(w.Punct))
+	}
+	for _, s := range w.Stems {
+		out = append(out, filterHash(s))
+	}
+	for _, f := range w.Forms {
+		out = append(out, filterHash(linter.Stem(f)))
+	}
+	return out
+}
+
+// mayMatch reports whether a phrase may start at a token with hash a: a
+// one-word phrase, or a longer one whose second word may be the next
+// token (next gives its hash).
+func (f *filter) mayMatch(a uint32, next func() (uint32, bool)) bool {
+	if has(&f.one, a) {
+		return true
+	}
+	if !has(&f.first, a) {
+		return false
+	}
+	b, ok := next()
+	return ok && has(&f.pair, pairHash(a, b))
 }
 
 // Entries returns the compiled entries (later duplicates removed).
@@ -143,6 +223,7 @@ func Compile(entries []*Entry) (*Dict, error) {
 		if len(e.Words) == 0 {
 			return nil, fmt.Errorf("%s: пустая фраза", e.Pos())
 		}
+		d.addFilter(e)
 		nodes := []int32{0}
 		for _, w := range e.Words {
 			var next []int32
@@ -194,10 +275,6 @@ func (d *Dict) child(n int32, k uint8, key string) int32 {
 	ed := edge{n, k, key}
 	if c, ok := d.next[ed]; ok {
 		return c
-	}
-	if n == 0 {
-		h := filterHash(key)
-		d.first[h/64] |= 1 << (h % 64)
 	}
 	c := int32(len(d.leaf))
 	d.leaf = append(d.leaf, -1)
@@ -277,22 +354,33 @@ func (d *Dict) scan(doc *linter.Document, out []Match, steps *int) []Match {
 	toks := doc.Tokens
 	var covered [MaxLists]int // per list: tokens before this are taken
 	var cur, nxt [maxActive]int32
+	hi, ha := -1, uint32(0) // the last token hashed ahead
 	for _, s := range doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
 			t := &toks[i]
-			switch t.Kind {
-			case linter.Word:
-				if !d.mayStart(t.Stem) && !d.mayStart(t.Norm) {
-					if t.Flags&linter.Hyphen != 0 {
-						out = d.scanParts(doc, i, &covered, out)
+			if t.Kind != linter.Word && t.Kind != linter.Number {
+				continue
+			}
+			var a uint32
+			if i == hi {
+				a = ha // hashed as the next token of the previous word
+			} else {
+				a, _ = key(t, doc.Text)
+			}
+			next := func() (uint32, bool) {
+				for j := i + 1; j < s.Last; j++ {
+					if k := toks[j].Kind; k != linter.Space && k != linter.Newline {
+						hi = j
+						ha, _ = key(&toks[j], doc.Text)
+						return ha, true
 					}
-					continue
 				}
-			case linter.Number:
-				if !d.mayStart(doc.Text[t.Start:t.End]) {
-					continue
+				return 0, false
+			}
+			if !d.filter.mayMatch(a, next) {
+				if t.Flags&linter.Hyphen != 0 {
+					out = d.scanParts(doc, i, &covered, out)
 				}
-			default:
 				continue
 			}
 			var best [MaxLists]Match

@@ -227,8 +227,10 @@ func finish(doc *Document, fs []Finding) []Finding {
 	u16 := utf16Offsets(doc.Text, offs)
 	for i := range out {
 		f := &out[i]
+		// Pos clamps offsets to the text; a reversed span from a faulty
+		// rule becomes empty rather than a panic.
 		f.Start = doc.Pos(f.Start.Offset)
-		f.End = doc.Pos(f.End.Offset)
+		f.End = doc.Pos(max(f.End.Offset, f.Start.Offset))
 		f.Text = doc.Text[f.Start.Offset:f.End.Offset]
 		f.StartChar = u16[f.Start.Offset]
 		f.EndChar = u16[f.End.Offset]

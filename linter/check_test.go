@@ -257,3 +257,29 @@ func TestSeverityAndNames(t *testing.T) {
 	_, err = ParseProfile("private")
 	assert.Error(t, err)
 }
+
+// badSpans reports spans no rule should: reversed and out of the text.
+type badSpans struct{}
+
+func (badSpans) Meta() *Meta { return &Meta{ID: "bad-spans", Category: CatReadability, Severity: Info} }
+
+func (badSpans) Check(c *Context) {
+	c.Report(10, 5, "наоборот")
+	c.Report(-3, 1000, "за краями")
+	c.Report(1000, 2000, "после конца")
+}
+
+func TestCheckFaultySpans(t *testing.T) {
+	reg, err := NewRegistry(badSpans{})
+	require.NoError(t, err)
+	text := "Мы проверили дом."
+	res := check(t, reg, text, Settings{})
+	require.Len(t, res.Findings, 3)
+	for _, f := range res.Findings {
+		assert.LessOrEqual(t, f.Start.Offset, f.End.Offset, f.Message)
+		assert.LessOrEqual(t, f.End.Offset, len(text), f.Message)
+		assert.GreaterOrEqual(t, f.Start.Offset, 0, f.Message)
+		assert.Equal(t, text[f.Start.Offset:f.End.Offset], f.Text)
+		assert.LessOrEqual(t, f.StartChar, f.EndChar)
+	}
+}

@@ -140,16 +140,22 @@ next:
 
 // isControl reports control bytes that letters never hold: all below
 // space except tab, line breaks and form feed, and DEL.
-func isControl(c byte) bool {
-	return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F
-}
+func isControl(c byte) bool { return controlByte[c] == 1 }
+
+var controlByte = func() (t [256]uint8) {
+	for c := 0; c < 0x20; c++ {
+		if c != '\t' && c != '\n' && c != '\r' && c != '\f' {
+			t[c] = 1
+		}
+	}
+	t[0x7F] = 1
+	return t
+}()
 
 func controls(b []byte) int {
 	n := 0
 	for _, c := range b {
-		if isControl(c) {
-			n++
-		}
+		n += int(controlByte[c])
 	}
 	return n
 }

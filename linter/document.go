@@ -165,7 +165,8 @@ func trimEnd(text string, end int) int {
 }
 
 func (d *Document) analyze() {
-	d.Tokens = make([]Token, 0, len(d.Text)/4+8)
+	// Russian prose has a token every six bytes or so.
+	d.Tokens = make([]Token, 0, len(d.Text)/5+8)
 	for i := range d.Blocks {
 		b := &d.Blocks[i]
 		b.First = len(d.Tokens)
@@ -234,10 +235,22 @@ func (d *Document) lineStarts() []int {
 	if d.lines == nil {
 		// A line ends at \n, \r\n or a lone \r (old Mac files), as the
 		// tokenizer sees it.
-		ls := []int{0}
-		for i := 0; i < len(d.Text); i++ {
-			if c := d.Text[i]; c == '\n' || c == '\r' && (i+1 == len(d.Text) || d.Text[i+1] != '\n') {
-				ls = append(ls, i+1)
+		ls := make([]int, 1, len(d.Text)/64+1)
+		if strings.IndexByte(d.Text, '\r') < 0 {
+			// The usual case: IndexByte is much faster than a byte loop.
+			for i := 0; ; {
+				k := strings.IndexByte(d.Text[i:], '\n')
+				if k < 0 {
+					break
+				}
+				i += k + 1
+				ls = append(ls, i)
+			}
+		} else {
+			for i := 0; i < len(d.Text); i++ {
+				if c := d.Text[i]; c == '\n' || c == '\r' && (i+1 == len(d.Text) || d.Text[i+1] != '\n') {
+					ls = append(ls, i+1)
+				}
 			}
 		}
 		d.lines = ls

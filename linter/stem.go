@@ -16,28 +16,109 @@ type wordInfo struct{ norm, stem string }
 
 // stemmer memoises normal forms and snowball stems by the word as written.
 // Stemming costs a few microseconds a word; the cache makes the linter fast.
+//
+// Almost every lookup is a hit, so hits take no lock: they read a map that
+// is never written again (snap). New words go to a small map under a mutex
+// (fresh) and are merged into a new snapshot once fresh has grown by an
+// eighth, so each word is copied a few times in all.
 type stemmer struct {
-	cache sync.Map // string -> wordInfo
-	n     atomic.Int64
+	snap  atomic.Pointer[map[string]wordInfo]
+	mu    sync.Mutex
+	fresh map[string]wordInfo
+	n     int // words in snap and fresh
+	limit int // maxCached when zero; tests lower it
 }
 
 var stems stemmer
 
 func (s *stemmer) lookup(w string) (norm, stem string) {
-	if v, ok := s.cache.Load(w); ok {
-		wi := v.(wordInfo)
+	if m := s.snap.Load(); m != nil {
+		if wi, ok := (*m)[w]; ok {
+			return wi.norm, wi.stem
+		}
+	}
+	s.mu.Lock()
+	wi, ok := s.fresh[w]
+	s.mu.Unlock()
+	if ok {
 		return wi.norm, wi.stem
 	}
 	norm = normalize(w)
 	stem = stemNorm(norm)
-	if s.n.Load() < maxCached {
-		// Clone the key: w points into a document we must not keep alive.
-		key := strings.Clone(w)
-		if _, loaded := s.cache.LoadOrStore(key, wordInfo{norm, stem}); !loaded {
-			s.n.Add(1)
+	s.add(w, norm, stem)
+	return norm, stem
+}
+
+// add caches a word. The cache outlives documents, so it keeps copies:
+// w, and norm and stem when they are w itself, point into a document that
+// must not stay in memory.
+func (s *stemmer) add(w, norm, stem string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	limit := s.limit
+	if limit == 0 {
+		limit = maxCached
+	}
+	if s.n >= limit {
+		return
+	}
+	if _, ok := s.fresh[w]; ok {
+		return
+	}
+	var old map[string]wordInfo
+	if m := s.snap.Load(); m != nil {
+		old = *m
+		if _, ok := old[w]; ok {
+			return // merged in meanwhile
 		}
 	}
-	return norm, stem
+	key := strings.Clone(w)
+	wi := wordInfo{norm, stem}
+	if norm == w {
+		wi.norm = key
+	}
+	if stem == w {
+		wi.stem = key
+	} else if stem == norm {
+		wi.stem = wi.norm
+	}
+	if s.fresh == nil {
+		s.fresh = map[string]wordInfo{}
+	}
+	s.fresh[key] = wi
+	s.n++
+	if len(s.fresh) < max(64, len(old)/8) && s.n < limit {
+		return
+	}
+	m := make(map[string]wordInfo, len(old)+len(s.fresh))
+	for k, v := range old {
+		m[k] = v
+	}
+	for k, v := range s.fresh {
+		m[k] = v
+	}
+	s.snap.Store(&m)
+	s.fresh = nil
+}
+
+// get returns a cached word, for tests.
+func (s *stemmer) get(w string) (wordInfo, bool) {
+	if m := s.snap.Load(); m != nil {
+		if wi, ok := (*m)[w]; ok {
+			return wi, true
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	wi, ok := s.fresh[w]
+	return wi, ok
+}
+
+// size returns the number of cached words, for tests.
+func (s *stemmer) size() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.n
 }
 
 func stemNorm(norm string) string {

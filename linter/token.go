@@ -127,7 +127,7 @@ func isSpace(r rune) bool {
 func tokenize(text string, start, end int, toks []Token, st *stemmer) []Token {
 	i := start
 	for i < end {
-		r, n := utf8.DecodeRuneInString(text[i:end])
+		r, n := decodeRune(text[:end], i)
 		switch {
 		case r == '\n' || r == '\r':
 			j := i + 1
@@ -139,7 +139,7 @@ func tokenize(text string, start, end int, toks []Token, st *stemmer) []Token {
 		case isSpace(r):
 			j := i + n
 			for j < end {
-				r2, n2 := utf8.DecodeRuneInString(text[j:end])
+				r2, n2 := decodeRune(text[:end], j)
 				if !isSpace(r2) {
 					break
 				}
@@ -176,6 +176,21 @@ func tokenize(text string, start, end int, toks []Token, st *stemmer) []Token {
 	return toks
 }
 
+// decodeRune decodes the character at s[i]. Russian letters take two
+// bytes; decoding them here saves the general decoder's slow path.
+func decodeRune(s string, i int) (rune, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c >= 0xC2 && c < 0xE0 && i+1 < len(s) {
+		if c1 := s[i+1]; c1&0xC0 == 0x80 {
+			return rune(c&0x1F)<<6 | rune(c1&0x3F), 2
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
 // scanWord reads a word or number starting at i. Hyphens join letters and
 // digits on both sides; . and , join digits only («15.12.2026», «2,5»).
 // letters tells whether it holds a letter of any script: «α» is a word,
@@ -187,7 +202,7 @@ func scanWord(text string, i, end int) (int, Flags, bool) {
 	first := true
 	j := i
 	for j < end {
-		r, n := utf8.DecodeRuneInString(text[j:end])
+		r, n := decodeRune(text[:end], j)
 		if c, script := classify(r); c != cOther {
 			switch c {
 			case cDigit:
@@ -208,7 +223,9 @@ func scanWord(text string, i, end int) (int, Flags, bool) {
 			j += n
 			continue
 		}
-		if j+n >= end {
+		// Only a hyphen, a dot or a comma may join; most words end at a
+		// space, so look no further for those.
+		if j+n >= end || !(r == '.' || r == ',' || isHyphen(r)) {
 			break
 		}
 		next, _ := utf8.DecodeRuneInString(text[j+n : end])

@@ -9,14 +9,22 @@ import (
 	"github.com/yasno/yasno/linter"
 )
 
-func init() { register(func(*Env) (linter.Rule, error) { return abbreviation{}, nil }) }
+func init() {
+	register(func(env *Env) (linter.Rule, error) {
+		w, err := wdSharedFor(env)
+		if err != nil {
+			return nil, err
+		}
+		return abbreviation{w: w}, nil
+	})
+}
 
 // abbreviation flags the first use of an abbreviation the reply does not
 // explain («МКД», «ИПУ», «УК»): a citizen may not know it (п. 2.5 and the
 // principle of понятность, п. 1.7). An abbreviation is explained by
 // «многоквартирный дом (далее — МКД)», «многоквартирный дом (МКД)» or
 // «МКД (многоквартирный дом)» at or before its first use.
-type abbreviation struct{}
+type abbreviation struct{ w *wdShared }
 
 var abbreviationMeta = &linter.Meta{
 	ID:          "abbreviation",
@@ -38,31 +46,28 @@ var abbreviationMeta = &linter.Meta{
 
 func (abbreviation) Meta() *linter.Meta { return abbreviationMeta }
 
-// abbrData is the abbreviation list by spelling and the names dictionary,
-// built once.
-var abbrData struct {
-	once  sync.Once
-	list  map[string]dict.Abbr
-	names *dict.Dict
-	err   error
+// abbrList is the abbreviation list by spelling, built once.
+var abbrList struct {
+	once sync.Once
+	m    map[string]dict.Abbr
+	err  error
 }
 
-func abbrLoad() (map[string]dict.Abbr, *dict.Dict, error) {
-	abbrData.once.Do(func() {
+func abbrLoad() (map[string]dict.Abbr, error) {
+	abbrList.once.Do(func() {
 		b, err := dict.LoadBuiltin()
 		if err != nil {
-			abbrData.err = err
+			abbrList.err = err
 			return
 		}
-		abbrData.list = make(map[string]dict.Abbr, len(b.Abbrs))
+		abbrList.m = make(map[string]dict.Abbr, len(b.Abbrs))
 		for _, a := range b.Abbrs {
-			if _, dup := abbrData.list[a.Abbr]; !dup {
-				abbrData.list[a.Abbr] = a // the first, housing, meaning wins
+			if _, dup := abbrList.m[a.Abbr]; !dup {
+				abbrList.m[a.Abbr] = a // the first, housing, meaning wins
 			}
 		}
-		abbrData.names, abbrData.err = dict.Rule(b.Names, nil)
 	})
-	return abbrData.list, abbrData.names, abbrData.err
+	return abbrList.m, abbrList.err
 }
 
 // abbrUse is what the rule learns about one abbreviation in a document.
@@ -72,14 +77,17 @@ type abbrUse struct {
 	explained int // token where it is explained, -1 if nowhere
 }
 
-func (abbreviation) Check(c *linter.Context) {
-	list, names, err := abbrLoad()
+func (r abbreviation) Check(c *linter.Context) {
+	list, err := abbrLoad()
+	if err != nil {
+		return
+	}
+	sc, err := r.w.scan(c.Doc)
 	if err != nil {
 		return
 	}
 	d := c.Doc
-	g := wdNewGuard(d, names.Scan(d, nil))
-	shout := abbrShoutedLines(d)
+	g := &sc.guard
 	uses := map[string]*abbrUse{}
 	use := func(w string) *abbrUse {
 		u := uses[w]
@@ -90,29 +98,19 @@ func (abbreviation) Check(c *linter.Context) {
 		return u
 	}
 	explain := func(i int) {
-		if u := use(d.TokenText(i)); u.explained < 0 {
+		if u := use(d.TokenText(i)); u.explained < 0 || i < u.explained {
 			u.explained = i
 		}
 	}
-	si := 0 // shouted line index
-	for i := range d.Tokens {
-		t := &d.Tokens[i]
-		if t.Kind != linter.Word {
-			continue
+	for _, i := range sc.dalee {
+		if j := abbrAfterDalee(d, int(i)); j >= 0 {
+			explain(j)
 		}
-		if t.Norm == "далее" {
-			if j := abbrAfterDalee(d, i); j >= 0 {
-				explain(j)
-			}
-			continue
-		}
-		if !abbrCandidate(d, t, list) {
-			continue
-		}
-		for si < len(shout) && shout[si].last <= i {
-			si++
-		}
-		if si < len(shout) && shout[si].first <= i || g.covers(i, i+1) {
+	}
+	var shout abbrLine
+	for _, k := range sc.caps {
+		i := int(k)
+		if !abbrCandidate(d, &d.Tokens[i], list) || shout.shouted(d, i) || g.covers(i, i+1) {
 			continue
 		}
 		if abbrExplainedHere(d, i) {
@@ -287,26 +285,35 @@ func abbrSkip(d *linter.Document, i, dir int, punct string) int {
 	return -1
 }
 
-// abbrShoutedLines returns the lines typed in capitals: two or more words,
-// all in capital letters («ОТВЕТ НА ОБРАЩЕНИЕ», «ПОРЯДОК УТВЕРЖДЕН»).
-// Their words are ordinary words, not abbreviations.
-func abbrShoutedLines(d *linter.Document) []wdSpan {
-	var out []wdSpan
-	for bi := range d.Blocks {
-		b := &d.Blocks[bi]
-		start, caps, small := b.First, 0, 0
-		for i := b.First; i <= b.Last; i++ {
-			if i == b.Last || d.Tokens[i].Kind == linter.Newline {
-				if caps >= 2 && small == 0 {
-					out = append(out, wdSpan{start, i})
-				}
-				start, caps, small = i+1, 0, 0
-				continue
-			}
-			t := &d.Tokens[i]
-			if t.Kind != linter.Word {
-				continue
-			}
+// abbrLine remembers the last line looked at: candidates come in order,
+// so each line is read once.
+type abbrLine struct {
+	first, last int
+	shout       bool
+}
+
+// shouted reports whether token i lies on a line typed in capitals: two
+// or more words, all in capital letters («ОТВЕТ НА ОБРАЩЕНИЕ», «ПОРЯДОК
+// УТВЕРЖДЕН»). Their words are ordinary words, not abbreviations.
+func (l *abbrLine) shouted(d *linter.Document, i int) bool {
+	if l.last > l.first && i >= l.first && i < l.last {
+		return l.shout
+	}
+	b := d.BlockAt(d.Tokens[i].Start)
+	lo, hi := 0, len(d.Tokens)
+	if b >= 0 {
+		lo, hi = d.Blocks[b].First, d.Blocks[b].Last
+	}
+	first, last := i, i+1
+	for first > lo && d.Tokens[first-1].Kind != linter.Newline {
+		first--
+	}
+	for last < hi && d.Tokens[last].Kind != linter.Newline {
+		last++
+	}
+	caps, small := 0, 0
+	for k := first; k < last; k++ {
+		if t := &d.Tokens[k]; t.Kind == linter.Word {
 			if t.Is(linter.Upper) {
 				caps++
 			} else {
@@ -314,5 +321,6 @@ func abbrShoutedLines(d *linter.Document) []wdSpan {
 			}
 		}
 	}
-	return out
+	*l = abbrLine{first, last, caps >= 2 && small == 0}
+	return l.shout
 }

@@ -95,6 +95,7 @@ type adGreeting struct {
 	first, last int   // its tokens
 	gender      byte  // 'm' or 'f' from «Уважаемый»/«Уважаемая», 0 unknown
 	names       []int // tokens of the name: «Татьяна», «Викторовна»
+	surname     bool  // the name is a surname («господин Иванов»)
 }
 
 // adPerson is an addressee named in the header: «Кузнецовой Т.В.».
@@ -152,6 +153,9 @@ func adReadLetter(d *linter.Document) adLetter {
 			continue
 		case linter.Space:
 			continue
+		}
+		if i > 0 && strings.Contains(d.Text[d.Tokens[i-1].End:t.Start], "\n") {
+			lineStart = true // the first line of the next block
 		}
 		if lineStart && adReplyLine(d, i, hdrEnd) {
 			l.replyLine = true
@@ -305,7 +309,11 @@ func adReadGreeting(d *linter.Document, first int) (adGreeting, bool) {
 			continue
 		}
 		n := t.Norm
-		if adGreetStarts[n] || n == "господин" || n == "госпожа" {
+		if adGreetStarts[n] {
+			continue
+		}
+		if n == "господин" || n == "госпожа" {
+			g.surname = true // «Уважаемый господин Иванов»: a surname, not a first name
 			continue
 		}
 		if n == "и" && len(g.names) > 0 {
@@ -439,7 +447,7 @@ func (l *adLetter) mismatch(d *linter.Document) string {
 	// Initials are compared only when the greeting is a first name, or a
 	// first name and a patronymic.
 	names := g.names
-	if len(names) == 2 && patr == 0 || len(names) > 2 || len(names) == 0 {
+	if len(names) == 2 && patr == 0 || len(names) > 2 || len(names) == 0 || g.surname {
 		return ""
 	}
 	for k, i := range names {

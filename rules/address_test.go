@@ -52,6 +52,7 @@ func TestAddressGreetingAgreement(t *testing.T) {
 			want: []string{"Здравствуйте, Ирина!"}},
 		{name: "first name agrees", text: "Кузнецовой И.В.\n\nЗдравствуйте, Ирина!" + body},
 		{name: "undeclined surname says nothing of gender", text: "Петренко С.М.\n\nУважаемый Сергей Михайлович!" + body},
+		{name: "by surname", text: "Иванову П.С.\n\nУважаемый господин Иванов!" + body},
 		{name: "official addressee", text: "Заместителю прокурора района\nюристу 1 класса\nСмирнову Д.А.\n\n" +
 			"На № 7-02-2026/1845 от 21.10.2026\n\nУважаемый Дмитрий Александрович!" + body},
 	})
@@ -71,6 +72,11 @@ func TestAddressMissingGreeting(t *testing.T) {
 	fs = findings(t, reg, "address", "Ответ на обращение № 12\n\nСлужба рассмотрела Ваше обращение.", linter.Citizen)
 	require.Len(t, fs, 1)
 	assert.Equal(t, linter.Info, fs[0].Severity)
+
+	fs = findings(t, reg, "address", "Служба жилищного надзора\n\nНа обращение от 19.10.2026\n\n"+
+		"Служба рассмотрела Ваше обращение.", linter.Citizen)
+	require.Len(t, fs, 1)
+	assert.Equal(t, "Служба", fs[0].Text)
 
 	// A paragraph checked on its own is not a letter.
 	assert.Empty(t, findings(t, reg, "address", "Служба рассмотрела Ваше обращение и сообщает следующее.", linter.Citizen))

@@ -410,6 +410,7 @@ const (
 	dsDate     dsTerm = 1 << iota // a point in time: 15.12.2026, 15 декабря, в декабре, в среду, завтра
 	dsDeadline                    // до 15.12.2026, не позднее …, к 1 декабря, до конца месяца
 	dsPeriod                      // в течение 10 рабочих дней, через неделю
+	dsDay                         // the point is a day: 15.12.2026, 15 декабря, в среду, завтра (not «в 2027 году», «в мае»)
 )
 
 // dsMonthStems are the month names as prefixes of their forms.
@@ -530,6 +531,9 @@ func dsTermsOf(d *linter.Document, w []int) dsTerm {
 		if t.Kind == linter.Number {
 			if dsPointAt(d, w, k) {
 				out |= dsDate
+				if s := d.TokenText(i); dsIsDate(s) || dsDayNumber(s) {
+					out |= dsDay
+				}
 			}
 			continue
 		}
@@ -537,6 +541,9 @@ func dsTermsOf(d *linter.Document, w []int) dsTerm {
 		switch {
 		case dsPointAt(d, w, k) || n == "сегодня" || strings.HasPrefix(n, "квартал"):
 			out |= dsDate
+			if !dsIsMonth(n) && !strings.HasPrefix(n, "квартал") {
+				out |= dsDay // a weekday, «завтра», «сегодня»
+			}
 		case n == "до" || n == "к" || n == "ко":
 			nx := norm(k + 1)
 			if dsPointAt(d, w, k+1) {
@@ -612,3 +619,97 @@ var dsPromiseVerbs = map[string]bool{"проверим": true, "сообщим":
 	"оштрафуем": true, "посетим": true, "осмотрим": true, "обследуем": true, "уточним": true,
 	"разберемся": true, "поможем": true, "позвоним": true, "приедем": true, "проследим": true, "отследим": true,
 	"добьемся": true}
+
+// dsFutureForms are third-person forms of perfective verbs common in
+// replies. The present form of a perfective verb is its future, so
+// «устранит», «проверят», «отремонтирует» promise an action as surely as
+// «будет устранено» — snowball cannot tell them from the present tense of
+// imperfective verbs, hence the curated list. Verbs of both aspects
+// («организует», «обследует») are left out: they may be present tense.
+// «составит» is left out too: «штраф составит 5 000 рублей» is no promise.
+var dsFutureForms = dsForms(
+	"устранит устранят", "проверит проверят", "заменит заменят", "отремонтирует отремонтируют",
+	"выполнит выполнят", "проведет проведут", "направит направят", "сообщит сообщат",
+	"рассмотрит рассмотрят", "примет примут", "исправит исправят", "восстановит восстановят",
+	"починит починят", "сделает сделают", "решит решат", "подключит подключат", "оштрафует оштрафуют",
+	"выдаст выдадут", "вернет вернут", "пересчитает пересчитают", "очистит очистят", "уберет уберут",
+	"вывезет вывезут", "установит установят", "осмотрит осмотрят", "подготовит подготовят",
+	"ответит ответят", "уведомит уведомят", "известит известят", "проинформирует проинформируют",
+	"отправит отправят", "возместит возместят", "закончит закончат", "завершит завершат",
+	"начнет начнут", "приступит приступят", "продолжит продолжат", "проконтролирует проконтролируют",
+	"обеспечит обеспечат", "покрасит покрасят", "утеплит утеплят", "заделает заделают",
+	"смонтирует смонтируют", "прочистит прочистят", "промоет промоют", "отрегулирует отрегулируют",
+	"загерметизирует загерметизируют", "выяснит выяснят", "уточнит уточнят", "изучит изучат",
+	"приедет приедут", "придет придут", "предоставит предоставят", "представит представят",
+	"пришлет пришлют", "вышлет вышлют", "передаст передадут", "уменьшит уменьшат", "снизит снизят",
+	"выплатит выплатят", "огородит огородят", "посетит посетят", "даст дадут", "привезет привезут",
+	"вычтет вычтут", "свяжется свяжутся", "разберется разберутся", "запустит запустят",
+	"отключит отключат", "возобновит возобновят", "перенесет перенесут", "назначит назначат")
+
+// dsForms builds a set from space-separated word lists.
+func dsForms(lists ...string) map[string]bool {
+	m := make(map[string]bool)
+	for _, l := range lists {
+		for _, f := range strings.Fields(l) {
+			m[f] = true
+		}
+	}
+	return m
+}
+
+// dsClauseBreak reports a comma, a semicolon, a colon, a dash or a
+// bracket between the word tokens a < b: the words are in different
+// clauses (or one of them is in an inserted phrase).
+func dsClauseBreak(d *linter.Document, a, b int) bool {
+	for t := a + 1; t < b; t++ {
+		if d.Tokens[t].Kind != linter.Punct {
+			continue
+		}
+		switch d.TokenText(t) {
+		case ",", ";", ":", "—", "–", "-", "(", ")":
+			return true
+		}
+	}
+	return false
+}
+
+// dsSideWords open a side clause: a relative clause («…, который
+// устранил …», «…, в связи с чем …»), a clause of time or concession, or
+// an indirect question («узнать, когда починят …»). What such a clause
+// says about an action is background, not the reply's own statement.
+var dsSideWords = dsForms("который которая которое которые которого которой котором которым которых которую "+
+	"которыми где куда откуда чем когда пока хотя чтобы ли кто", "зачем почему")
+
+// dsSideClauses marks, for each of the words w of a sentence, whether it
+// lies in a side clause: from a side word to the next clause break.
+func dsSideClauses(d *linter.Document, w []int, buf []bool) []bool {
+	buf = buf[:0]
+	side := false
+	for k, i := range w {
+		if k > 0 && dsClauseBreak(d, w[k-1], i) {
+			side = false
+		}
+		n := d.Tokens[i].Norm
+		if dsSideWords[n] && n != "ли" {
+			side = true
+		}
+		buf = append(buf, side)
+	}
+	// «починят ли»: «ли» after the verb makes its whole clause a question.
+	for k, i := range w {
+		if d.Tokens[i].Norm != "ли" {
+			continue
+		}
+		a, b := k, k
+		for a > 0 && !dsClauseBreak(d, w[a-1], w[a]) {
+			a--
+		}
+		for b+1 < len(w) && !dsClauseBreak(d, w[b], w[b+1]) {
+			b++
+		}
+		for j := a; j <= b; j++ {
+			buf[j] = true
+		}
+	}
+	return buf
+}

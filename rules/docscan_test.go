@@ -73,17 +73,21 @@ func TestDsTerms(t *testing.T) {
 		text string
 		want dsTerm
 	}{
-		{"до 15.12.2026", dsDate | dsDeadline},
-		{"до 15 декабря", dsDate | dsDeadline},
+		{"до 15.12.2026", dsDate | dsDeadline | dsDay},
+		{"до 15 декабря", dsDate | dsDeadline | dsDay},
 		{"в декабре 2026 года", dsDate},
-		{"не позднее пятницы", dsDate | dsDeadline},
+		{"не позднее пятницы", dsDate | dsDeadline | dsDay},
 		{"в течение 10 рабочих дней", dsPeriod},
 		{"в течение пяти дней", dsPeriod},
 		{"через неделю", dsPeriod},
-		{"в среду", dsDate},
-		{"завтра", dsDate},
+		{"в среду", dsDate | dsDay},
+		{"завтра", dsDate | dsDay},
 		{"до конца месяца", dsDeadline},
 		{"на следующей неделе", dsDate},
+		// a year or a month alone is a date, but not a day
+		{"на 2027 год", dsDate},
+		{"в мае", dsDate},
+		{"во втором квартале", dsDate},
 		{"в ближайшее время", 0},
 		{"в течение нескольких дней", 0},
 		{"в установленный срок", 0},

@@ -11,11 +11,11 @@ import (
 
 func init() {
 	register(func(env *Env) (linter.Rule, error) {
-		d, err := wdNewDict(wdForeignBuiltin, foreignMeta.ID, env)
+		w, err := wdSharedFor(env)
 		if err != nil {
 			return nil, err
 		}
-		return &foreign{dict: d}, nil
+		return &foreign{w: w}, nil
 	})
 }
 
@@ -23,7 +23,7 @@ func init() {
 // («мониторинг», «инцидент», «актуализировать», from dictionaries/
 // foreign.tsv) and words written in Latin letters in Russian prose
 // («e-mail»): the regulation asks to avoid foreign words (п. 2.5).
-type foreign struct{ dict *wdDict }
+type foreign struct{ w *wdShared }
 
 var foreignMeta = &linter.Meta{
 	ID:          "foreign",
@@ -44,47 +44,36 @@ var foreignMeta = &linter.Meta{
 func (r *foreign) Meta() *linter.Meta { return foreignMeta }
 
 func (r *foreign) Check(c *linter.Context) {
-	d, err := r.dict.get()
+	sc, err := r.w.scan(c.Doc)
 	if err != nil {
 		return
 	}
 	doc := c.Doc
-	ms := d.Scan(doc, nil)
-	g := wdNewGuard(doc, ms)
 	// taken are the dictionary findings: a Latin word the list knows
 	// («online») is reported once, with the list's replacement.
 	var taken []dict.Match
-	for _, m := range ms {
-		if m.Entry.List != dict.ListWords || g.covers(m.First, m.Last) || wdAllowed(c, m, r.dict.keys[m.Entry]) {
+	for _, m := range sc.ms {
+		if m.Entry.List != dict.ListForeign || sc.guard.covers(m.First, m.Last) {
+			continue
+		}
+		in := r.w.info[m.Entry]
+		if wdAllowed(c, m, in.keys) {
 			continue
 		}
 		text := doc.Text[m.Start:m.End]
-		c.Report(m.Start, m.End, wdMessage("Иностранное слово", text, m.Entry), wdCase(text, m.Entry.Replace)...)
+		c.Report(m.Start, m.End, "Иностранное слово: „"+text+"“"+in.tail, wdCase(text, m.Entry.Replace)...)
 		taken = append(taken, m)
 	}
-	foreignLatin(c, g, taken)
+	// A document written mostly in Latin letters is not Russian prose.
+	if sc.latin > 0 && sc.latin <= sc.cyr {
+		foreignLatin(c, &sc.guard, taken)
+	}
 }
 
-// foreignLatin reports words in Latin letters. A document or a sentence
-// written mostly in Latin is not Russian prose and is skipped whole.
+// foreignLatin reports words in Latin letters. A sentence written mostly
+// in Latin (a quotation in English) is skipped whole.
 func foreignLatin(c *linter.Context, g *wdGuard, taken []dict.Match) {
 	d := c.Doc
-	docLat, docCyr := 0, 0
-	for i := range d.Tokens {
-		t := &d.Tokens[i]
-		if t.Kind != linter.Word {
-			continue
-		}
-		if t.Flags&linter.Cyrillic != 0 {
-			docCyr++
-		}
-		if t.Flags&linter.Latin != 0 {
-			docLat++
-		}
-	}
-	if docLat == 0 || docLat > docCyr {
-		return
-	}
 	k := 0 // next taken match
 	for _, s := range d.Sentences {
 		lat, cyr := 0, 0

@@ -11,11 +11,11 @@ import (
 
 func init() {
 	register(func(env *Env) (linter.Rule, error) {
-		d, err := wdNewDict(wdJargonBuiltin, jargonMeta.ID, env)
+		w, err := wdSharedFor(env)
 		if err != nil {
 			return nil, err
 		}
-		return &jargon{dict: d}, nil
+		return &jargon{w: w}, nil
 	})
 }
 
@@ -23,7 +23,7 @@ func init() {
 // «не представляется возможным» — and proposes the plain wording (п. 2.5:
 // «простыми словами»). The phrases come from dictionaries/jargon.tsv and
 // the organisation's extra file.
-type jargon struct{ dict *wdDict }
+type jargon struct{ w *wdShared }
 
 var jargonMeta = &linter.Meta{
 	ID:          "jargon",
@@ -46,22 +46,21 @@ var jargonMeta = &linter.Meta{
 func (r *jargon) Meta() *linter.Meta { return jargonMeta }
 
 func (r *jargon) Check(c *linter.Context) {
-	d, err := r.dict.get()
+	sc, err := r.w.scan(c.Doc)
 	if err != nil {
 		return // the built-in data is tested; an org's file failed at New
 	}
 	doc := c.Doc
-	ms := d.Scan(doc, nil)
-	g := wdNewGuard(doc, ms)
-	for _, m := range ms {
-		if m.Entry.List != dict.ListWords || g.covers(m.First, m.Last) || wdAllowed(c, m, r.dict.keys[m.Entry]) {
+	for _, m := range sc.ms {
+		if m.Entry.List != dict.ListJargon || sc.guard.covers(m.First, m.Last) {
 			continue
 		}
-		if !jargonFits(doc, m) {
+		in := r.w.info[m.Entry]
+		if wdAllowed(c, m, in.keys) || !jargonFits(doc, m) {
 			continue
 		}
 		text := doc.Text[m.Start:m.End]
-		c.Report(m.Start, m.End, wdMessage("Канцелярит", text, m.Entry), wdCase(text, m.Entry.Replace)...)
+		c.Report(m.Start, m.End, "Канцелярит: „"+text+"“"+in.tail, wdCase(text, m.Entry.Replace)...)
 	}
 }
 
@@ -145,15 +144,13 @@ func wdInstrumental(norm string) bool {
 	return false
 }
 
-// wdMessage says what was found and the fix: «Канцелярит: „осуществлен“ →
-// „делать“ или „проводить“. <reason>». Hints from the list («(назовите
-// орган)») are advice and go into the message only.
-func wdMessage(kind, text string, e *dict.Entry) string {
+// wdTail is the end of an entry's message, after «Канцелярит: „found“»:
+// the fix and the reason — « → „делать“ или „проводить“. <reason>».
+// Hints from the list («(назовите орган)») are advice and go into the
+// message only. A reason that starts with the kind («Иностранное слово:
+// …») drops it.
+func wdTail(kind string, e *dict.Entry) string {
 	var b strings.Builder
-	b.WriteString(kind)
-	b.WriteString(": „")
-	b.WriteString(text)
-	b.WriteString("“")
 	var alts, advice []string
 	del := false
 	for _, r := range e.Replace {
@@ -193,7 +190,7 @@ func wdMessage(kind, text string, e *dict.Entry) string {
 	b.WriteString(".")
 	r := strings.TrimSpace(e.Reason)
 	if k := strings.Index(r, ":"); k > 0 && strings.EqualFold(r[:k], kind) {
-		r = wdUpperFirst(strings.TrimSpace(r[k+1:])) // «Иностранное слово: …» repeats the kind
+		r = wdUpperFirst(strings.TrimSpace(r[k+1:]))
 	}
 	if r != "" {
 		b.WriteString(" ")
@@ -210,7 +207,7 @@ func wdMessage(kind, text string, e *dict.Entry) string {
 func wdCase(text string, sugg []string) []string {
 	r, _ := utf8.DecodeRuneInString(text)
 	if !unicode.IsUpper(r) {
-		return sugg
+		return append([]string(nil), sugg...) // the finding's own copy
 	}
 	out := make([]string, len(sugg))
 	for i, s := range sugg {

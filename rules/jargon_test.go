@@ -128,19 +128,22 @@ func benchCorpus(b *testing.B) string {
 	return sb.String()
 }
 
-// BenchmarkWordRules runs each word rule, and the whole default set, on
-// 1 MB of replies (the document is built once, outside the timing).
+// BenchmarkWordRules runs each word rule, the four together, and the whole
+// default set on 1 MB of replies. The document is tokenized once, outside
+// the timing; each iteration checks a fresh copy of it, so that the word
+// rules' shared scan is paid for every time, as in a real check.
 func BenchmarkWordRules(b *testing.B) {
 	reg, err := Default()
 	require.NoError(b, err)
 	text := benchCorpus(b)
 	doc := linter.FromText("bench.txt", text)
-	for _, id := range []string{"jargon", "foreign", "mixed-script", "abbreviation", "all"} {
-		b.Run(id, func(b *testing.B) {
+	word := "jargon,foreign,mixed-script,abbreviation"
+	for _, ids := range []string{"jargon", "foreign", "mixed-script", "abbreviation", word, "all"} {
+		b.Run(ids, func(b *testing.B) {
 			s := linter.Settings{Profile: linter.Citizen}
-			if id != "all" {
+			if ids != "all" {
 				for _, r := range reg.Rules() {
-					if r.Meta().ID != id {
+					if !strings.Contains(","+ids+",", ","+r.Meta().ID+",") {
 						s.Disable = append(s.Disable, r.Meta().ID)
 					}
 				}
@@ -148,7 +151,8 @@ func BenchmarkWordRules(b *testing.B) {
 			b.SetBytes(int64(len(text)))
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := reg.Check(doc, s); err != nil {
+				fresh := *doc
+				if _, err := reg.Check(&fresh, s); err != nil {
 					b.Fatal(err)
 				}
 			}

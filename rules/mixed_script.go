@@ -7,14 +7,22 @@ import (
 	"github.com/yasno/yasno/linter"
 )
 
-func init() { register(func(*Env) (linter.Rule, error) { return mixedScript{}, nil }) }
+func init() {
+	register(func(env *Env) (linter.Rule, error) {
+		w, err := wdSharedFor(env)
+		if err != nil {
+			return nil, err
+		}
+		return mixedScript{w: w}, nil
+	})
+}
 
 // mixedScript flags words typed with a mix of Cyrillic and Latin letters
 // that look alike («ПOC» with Latin O and C, «прoветривать»): the text
 // looks right, but screen readers stumble on the word, search does not
 // find it and spell checkers pass it by. The fix is mechanical, so the
 // finding carries it.
-type mixedScript struct{}
+type mixedScript struct{ w *wdShared }
 
 var mixedScriptMeta = &linter.Meta{
 	ID:          "mixed-script",
@@ -35,13 +43,14 @@ var mixedScriptMeta = &linter.Meta{
 
 func (mixedScript) Meta() *linter.Meta { return mixedScriptMeta }
 
-func (mixedScript) Check(c *linter.Context) {
+func (r mixedScript) Check(c *linter.Context) {
+	sc, err := r.w.scan(c.Doc)
+	if err != nil {
+		return
+	}
 	d := c.Doc
-	for i := range d.Tokens {
+	for _, i := range sc.mixed {
 		t := &d.Tokens[i]
-		if t.Kind != linter.Word || !t.Is(linter.Cyrillic|linter.Latin) {
-			continue
-		}
 		w := d.Text[t.Start:t.End]
 		if !mixedParts(w) || c.Options.Allowed(t.Norm) {
 			continue

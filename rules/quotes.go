@@ -1,10 +1,13 @@
 package rules
 
 import (
+	"crypto/sha256"
+	"fmt"
 	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"weak"
 
 	"github.com/yasno/yasno/dict"
 	"github.com/yasno/yasno/linter"
@@ -29,15 +32,8 @@ func (g *wdGuard) covers(first, last int) bool {
 	return k < len(g.spans) && g.spans[k].first < last
 }
 
-// wdNewGuard builds the guard of a document from its quoted titles and the
-// name matches among ms (list dict.ListNames).
-func wdNewGuard(d *linter.Document, ms []dict.Match) *wdGuard {
-	spans := wdQuoted(d, nil)
-	for _, m := range ms {
-		if m.Entry.List == dict.ListNames {
-			spans = append(spans, wdSpan{m.First, m.Last})
-		}
-	}
+// wdMerge sorts spans and joins the overlapping ones into a guard.
+func wdMerge(spans []wdSpan) wdGuard {
 	sort.Slice(spans, func(i, j int) bool { return spans[i].first < spans[j].first })
 	out := spans[:0]
 	for _, s := range spans {
@@ -47,21 +43,44 @@ func wdNewGuard(d *linter.Document, ms []dict.Match) *wdGuard {
 		}
 		out = append(out, s)
 	}
-	return &wdGuard{spans: out}
+	return wdGuard{spans: out}
 }
 
-// wdQuoted appends the quoted titles of a document: the inside of «…»,
+// wdAnalyze fills sc with what one pass over the words finds and returns
+// the quoted titles of the document: the inside of «…»,
 // „…“, “…” and "…" pairs that close in the same block and whose first word
 // is capitalised (a title, a company name) or that follow a legal form
 // such as ООО. A quote that starts with a small letter is the clerk's own
 // wording in quotes and is checked as usual.
-func wdQuoted(d *linter.Document, out []wdSpan) []wdSpan {
+func wdAnalyze(d *linter.Document, sc *wdScan) []wdSpan {
+	var out []wdSpan
 	for bi := range d.Blocks {
 		b := &d.Blocks[bi]
 		depth, open := 0, -1
 		straight := false
 		for i := b.First; i < b.Last; i++ {
 			t := &d.Tokens[i]
+			if t.Kind == linter.Word {
+				f := t.Flags
+				if f&linter.Latin != 0 {
+					sc.latin++
+				}
+				if f&linter.Cyrillic != 0 {
+					sc.cyr++
+				}
+				switch {
+				case f&(linter.Cyrillic|linter.Latin) == linter.Cyrillic|linter.Latin:
+					sc.mixed = append(sc.mixed, int32(i))
+				case f&(linter.Cyrillic|linter.Upper|linter.Latin|linter.Digit) == linter.Cyrillic|linter.Upper:
+					sc.caps = append(sc.caps, int32(i))
+				}
+				// «далее» by its text: the text is read in order anyway,
+				// the normal form would be one more string to fetch.
+				if w := d.Text[t.Start:t.End]; len(w) == len("далее") && (w == "далее" || w == "Далее" || w == "ДАЛЕЕ") {
+					sc.dalee = append(sc.dalee, int32(i))
+				}
+				continue
+			}
 			if t.Kind != linter.Punct {
 				continue
 			}
@@ -139,11 +158,11 @@ func wdTitle(d *linter.Document, open, close int) bool {
 	return false
 }
 
-// wdAllowed reports whether the organisation allows a match: the phrase
-// as found or as the list writes it, one of its words as found, or one of
-// the list's forms of its words (allowing «осуществлять» allows
-// «осуществлен выезд»). Words shorter than three letters («в», «с») do
-// not count: allowing them would switch off whole families of phrases.
+// wdAllowed reports whether the organisation allows a match: one of its
+// words as found, or the entry under one of the forms the list writes it
+// in (allowing «осуществлять» allows «осуществлен выезд», allowing «в
+// целях» allows the phrase). Words shorter than three letters («в», «с»)
+// do not count: allowing them would switch off whole families of phrases.
 func wdAllowed(c *linter.Context, m dict.Match, keys []string) bool {
 	d := c.Doc
 	t := &d.Tokens[m.First]
@@ -151,12 +170,9 @@ func wdAllowed(c *linter.Context, m dict.Match, keys []string) bool {
 		return c.Options.Allowed(linter.Normalize(d.Text[m.Start:m.End])) || wdAllowedKeys(c, keys)
 	}
 	for k := m.First; k < m.Last; k++ {
-		if t := &d.Tokens[k]; t.Kind == linter.Word && utf8.RuneCountInString(t.Norm) >= 3 && c.Options.Allowed(t.Norm) {
+		if t := &d.Tokens[k]; t.Kind == linter.Word && len(t.Norm) >= 5 && c.Options.Allowed(t.Norm) {
 			return true
 		}
-	}
-	if m.Last-m.First > 1 && c.Options.Allowed(wdNormText(d, m.First, m.Last)) {
-		return true
 	}
 	return wdAllowedKeys(c, keys)
 }
@@ -168,30 +184,6 @@ func wdAllowedKeys(c *linter.Context, keys []string) bool {
 		}
 	}
 	return false
-}
-
-// wdNormText joins the normalised words of tokens [first, last) by single
-// spaces, punctuation kept: the form an allow list writes a phrase in.
-func wdNormText(d *linter.Document, first, last int) string {
-	var b strings.Builder
-	for k := first; k < last; k++ {
-		t := &d.Tokens[k]
-		switch t.Kind {
-		case linter.Space, linter.Newline:
-			continue
-		case linter.Word:
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(t.Norm)
-		default:
-			if t.Kind == linter.Number && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(d.Text[t.Start:t.End])
-		}
-	}
-	return b.String()
 }
 
 // wdAllowKeys are the forms under which an allow list may name an entry:
@@ -218,60 +210,157 @@ func wdAllowKeys(e *dict.Entry) []string {
 	return out
 }
 
-// wdDict is a word rule's compiled dictionary: built lazily, once, from the
-// names, the built-in list and the organisation's extra files.
-type wdDict struct {
+// wdShared is the compiled dictionary of a rule set — the built-in names,
+// jargon and foreign lists plus an organisation's extra files — and the
+// door to the per-document scans it caches. The jargon, foreign and
+// abbreviation rules of one rule set share it, so a document is scanned
+// once for all of them.
+type wdShared struct {
 	once  sync.Once
-	words func(*dict.Builtin) []*dict.Entry
-	extra []*dict.Entry
+	extra [][]*dict.Entry
 	d     *dict.Dict
-	keys  map[*dict.Entry][]string
+	info  map[*dict.Entry]*wdInfo
 	err   error
 }
 
-// wdBuiltinDicts share the compiled built-in dictionaries between the
-// registries of one process (an organisation's extras get their own).
-var (
-	wdJargonBuiltin  = &wdDict{words: func(b *dict.Builtin) []*dict.Entry { return b.Jargon }}
-	wdForeignBuiltin = &wdDict{words: func(b *dict.Builtin) []*dict.Entry { return b.Foreign }}
-)
+// wdInfo is what a rule needs about an entry, prepared once: the forms an
+// allow list may name it by, and the end of its message.
+type wdInfo struct {
+	keys []string
+	tail string
+}
 
-// wdNewDict returns the built-in dictionary, or a new one with the
-// organisation's files parsed now, so that their errors surface when the
-// rules are built.
-func wdNewDict(builtin *wdDict, id string, env *Env) (*wdDict, error) {
-	srcs := env.extra(id)
-	if len(srcs) == 0 {
-		return builtin, nil
+// wdBuiltin serves every rule set without extra files.
+var wdBuiltin = &wdShared{}
+
+// wdOrgs holds the rule sets with extra files, by their content, so that
+// the rules built from one configuration share one dictionary.
+var wdOrgs struct {
+	mu sync.Mutex
+	m  map[[32]byte]*wdShared
+}
+
+// wdSharedFor returns the dictionary of the environment's rule set. The
+// organisation's files are parsed now, so their errors surface when the
+// rules are built; compiling waits for the first check.
+func wdSharedFor(env *Env) (*wdShared, error) {
+	js, fs := env.extra(jargonMeta.ID), env.extra(foreignMeta.ID)
+	if len(js) == 0 && len(fs) == 0 {
+		return wdBuiltin, nil
 	}
-	w := &wdDict{words: builtin.words}
-	for _, s := range srcs {
-		es, err := dict.ParsePhrases(s.Name, s.Data, dict.ListWords)
-		if err != nil {
-			return nil, err
+	h := sha256.New()
+	for _, s := range append(append([]Source{}, js...), fs...) {
+		fmt.Fprintf(h, "%d:%s%d:", len(s.Name), s.Name, len(s.Data))
+		h.Write(s.Data)
+	}
+	fmt.Fprintf(h, "|%d", len(js))
+	var key [32]byte
+	copy(key[:], h.Sum(nil))
+	wdOrgs.mu.Lock()
+	defer wdOrgs.mu.Unlock()
+	if w := wdOrgs.m[key]; w != nil {
+		return w, nil
+	}
+	w := &wdShared{}
+	for _, src := range []struct {
+		list int
+		srcs []Source
+	}{{dict.ListJargon, js}, {dict.ListForeign, fs}} {
+		for _, s := range src.srcs {
+			es, err := dict.ParsePhrases(s.Name, s.Data, src.list)
+			if err != nil {
+				return nil, err
+			}
+			w.extra = append(w.extra, es)
 		}
-		w.extra = append(w.extra, es...)
 	}
+	if wdOrgs.m == nil || len(wdOrgs.m) >= 32 {
+		wdOrgs.m = map[[32]byte]*wdShared{} // a few configurations per process
+	}
+	wdOrgs.m[key] = w
 	return w, nil
 }
 
 // get compiles the dictionary on first use.
-func (w *wdDict) get() (*dict.Dict, error) {
+func (w *wdShared) get() (*dict.Dict, error) {
 	w.once.Do(func() {
 		b, err := dict.LoadBuiltin()
 		if err != nil {
 			w.err = err
 			return
 		}
-		if w.d, w.err = dict.Rule(b.Names, w.words(b), w.extra); w.err != nil {
+		if w.d, w.err = b.Compile(w.extra...); w.err != nil {
 			return
 		}
-		w.keys = make(map[*dict.Entry][]string, len(w.d.Entries()))
+		w.info = make(map[*dict.Entry]*wdInfo, len(w.d.Entries()))
 		for _, e := range w.d.Entries() {
-			w.keys[e] = wdAllowKeys(e)
+			kind := "Канцелярит"
+			if e.List == dict.ListForeign {
+				kind = "Иностранное слово"
+			}
+			w.info[e] = &wdInfo{keys: wdAllowKeys(e), tail: wdTail(kind, e)}
 		}
 	})
 	return w.d, w.err
+}
+
+// wdScan is what the word rules learn from two passes over a document
+// (the dictionary's and wdAnalyze): the dictionary matches of every list,
+// the places not to touch, how many words have Latin and Cyrillic letters,
+// and the few tokens the other word rules look at. Reading every token
+// once for all rules matters: a pass over the tokens of 1 MB reads 10 MB.
+type wdScan struct {
+	ms         []dict.Match
+	guard      wdGuard
+	latin, cyr int
+	mixed      []int32 // words with Cyrillic and Latin letters
+	caps       []int32 // Cyrillic words in capitals, without digits
+	dalee      []int32 // the word «далее»
+}
+
+// wdCache keeps the scans of the last documents checked, so that the
+// rules of one check share a scan. Weak pointers key it: a cached scan
+// never keeps a document alive, and a new document never finds an old
+// document's scan.
+var wdCache struct {
+	mu    sync.Mutex
+	slots [8]struct {
+		doc  weak.Pointer[linter.Document]
+		w    *wdShared
+		scan *wdScan
+	}
+	next int
+}
+
+// scan returns the document's scan, computing it on the first call.
+func (w *wdShared) scan(doc *linter.Document) (*wdScan, error) {
+	d, err := w.get()
+	if err != nil {
+		return nil, err
+	}
+	wp := weak.Make(doc)
+	wdCache.mu.Lock()
+	for _, sl := range wdCache.slots {
+		if sl.w == w && sl.doc == wp {
+			wdCache.mu.Unlock()
+			return sl.scan, nil
+		}
+	}
+	wdCache.mu.Unlock()
+	sc := &wdScan{ms: d.Scan(doc, nil)}
+	spans := wdAnalyze(doc, sc)
+	for _, m := range sc.ms {
+		if m.Entry.List == dict.ListNames {
+			spans = append(spans, wdSpan{m.First, m.Last})
+		}
+	}
+	sc.guard = wdMerge(spans)
+	wdCache.mu.Lock()
+	sl := &wdCache.slots[wdCache.next]
+	sl.doc, sl.w, sl.scan = wp, w, sc
+	wdCache.next = (wdCache.next + 1) % len(wdCache.slots)
+	wdCache.mu.Unlock()
+	return sc, nil
 }
 
 // wdNextWord returns the next word or number token after i within the

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/yasno/yasno/linter"
 )
@@ -97,7 +98,8 @@ func splitPoint(d *linter.Document, s linter.Sentence) string {
 	if best == "" {
 		for i := s.First; i < s.Last; i++ {
 			if d.Tokens[i].Kind == linter.Punct && d.TokenText(i) == "," {
-				if j := nextWord(d, i, s.Last); j >= 0 {
+				// Only before a real word: not «д.» of an address, not a number.
+				if j := nextWord(d, i, s.Last); j >= 0 && splittable(d, j) {
 					consider(i, "после запятой перед «"+d.TokenText(j)+"»")
 				}
 			}
@@ -107,6 +109,16 @@ func splitPoint(d *linter.Document, s linter.Sentence) string {
 		return ""
 	}
 	return "Можно разрезать " + best + "."
+}
+
+// splittable reports a word a new sentence can start with: a word of
+// three letters or more that is not an abbreviation with a dot.
+func splittable(d *linter.Document, j int) bool {
+	t := &d.Tokens[j]
+	if t.Kind != linter.Word || utf8.RuneCountInString(t.Norm) < 3 || t.Is(linter.Upper) {
+		return false
+	}
+	return j+1 >= len(d.Tokens) || d.TokenText(j+1) != "."
 }
 
 func abs(n int) int {

@@ -43,3 +43,13 @@ func TestSentenceLengthSeverityAndAdvice(t *testing.T) {
 	assert.Contains(t, fs[0].Message, "«которое»")
 	assert.Equal(t, "п. 2.5", fs[0].Clause)
 }
+
+func TestSentenceLengthNeverSplitsBeforeAbbreviation(t *testing.T) {
+	reg, err := Default()
+	require.NoError(t, err)
+	text := "Мы осмотрели " + words(12) + " по адресу: ул. Заводская, д. 7, кв. 52, и " + words(12) + "."
+	fs := findings(t, reg, "sentence-length", text, linter.Citizen)
+	require.Len(t, fs, 1)
+	assert.NotContains(t, fs[0].Message, "«д»")
+	assert.NotContains(t, fs[0].Message, "«кв»")
+}

@@ -127,9 +127,12 @@ func (s *typoScan) markLinks() {
 }
 
 func (s *typoScan) looksLink(i, j int) bool {
-	text := strings.ToLower(s.d.Text[s.tok(i).Start:s.tok(j-1).End])
-	if strings.Contains(text, "@") || strings.Contains(text, "://") || strings.HasPrefix(text, "www.") ||
-		strings.HasPrefix(text, "mailto:") {
+	if j-i < 3 {
+		return false // a word with a mark: «дом,», «(8512)»
+	}
+	text := s.d.Text[s.tok(i).Start:s.tok(j-1).End]
+	hasPrefix := func(p string) bool { return len(text) >= len(p) && strings.EqualFold(text[:len(p)], p) }
+	if strings.Contains(text, "@") || strings.Contains(text, "://") || hasPrefix("www.") || hasPrefix("mailto:") {
 		return true
 	}
 	for k := i + 1; k+1 < j; k++ {

@@ -131,15 +131,17 @@ func TestTypographyQuotesLong(t *testing.T) {
 	assert.Equal(t, []string{"имущества»"}, fs[1].Suggestions)
 }
 
-func BenchmarkTypography(b *testing.B) {
-	reg, err := Default()
+func BenchmarkLetterRules(b *testing.B) {
+	reg, err := linter.NewRegistry(typography{}, address{}, personalData{})
 	require.NoError(b, err)
-	text := ""
+	text := "Кузнецовой Т.В.\n\nУважаемая Татьяна Викторовна!\n\n"
 	for i := 0; i < 200; i++ {
-		text += `В адрес ООО "Жилсервис" направлен запрос - с участием собственника  дома , в 2020-2026 годах.` + "\n"
+		text += `В адрес ООО "Жилсервис" направлен ваш запрос - с участием собственника  дома , в 2020-2026 годах, ` +
+			"карта 4111 1111 1111 1111, кв. 4 по ул. Ленина, д. 8.\n"
 	}
 	doc := linter.FromText("b.txt", text)
-	s := linter.Settings{Profile: linter.Citizen, Enable: []string{"typography"}}
+	s := linter.Settings{Profile: linter.Public}
+	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if _, err := reg.Check(doc, s); err != nil {

@@ -73,21 +73,39 @@ const (
 	vgFuture                  // будет выполнен, проведём
 )
 
-// vgPattern is a phrase: words in order with at most gap other words
-// between neighbours. A promise is silent inside a condition («если …»);
-// an inherently vague phrase («рассмотрит вопрос») is not.
+// vgPattern is a phrase: the core words in order with at most gap other
+// words between neighbours, and optionally a partner word on either side
+// of the core, at most win words away and in the same clause. Russian
+// puts the subject before or after its verb and lets a long noun phrase
+// stand between them («вопрос о привлечении компании к ответственности
+// рассматривается», «рассматривается вопрос»), so the partner is found in
+// any order. A partner after a preposition is no subject or object
+// («по вопросу отопления»): it does not count. A promise is silent inside
+// a condition («если …»); an inherently vague phrase («рассмотрит
+// вопрос») is not.
 type vgPattern struct {
 	elems   []vgElem
 	gap     int
+	with    vgElem
+	win     int
+	veto    func(core, partner string) bool // a pair that is no promise
 	kind    vgKind
 	promise bool
+}
+
+// vgGeneric vetoes «вопросы … рассматривает суд»: plural questions with
+// a verb in the present active voice state who deals with such matters,
+// not what will happen to this appeal.
+func vgGeneric(core, partner string) bool {
+	return partner == "вопросы" && (core == "рассматривает" || core == "рассматривают")
 }
 
 var (
 	vgMeasureWord = vgIs("меры", "мер", "мерам", "мерами", "мерах")
 	vgConsiderV   = vgIs("рассмотрит", "рассмотрим", "рассмотрят", "рассматривается", "рассматриваются",
-		"рассматривает", "рассматриваем", "рассматривают")
-	vgLaterV = vgIs("направим", "направлена", "направлен", "направлено", "направлены", "направят", "сообщим",
+		"рассматривает", "рассматриваем", "рассматривают", "рассматриваться")
+	vgQuestion = vgIs("вопрос", "вопросы", "возможность", "возможности")
+	vgLaterV   = vgIs("направим", "направлена", "направлен", "направлено", "направлены", "направят", "сообщим",
 		"сообщено", "сообщат", "проинформируем", "проинформирован", "проинформирована", "проинформированы",
 		"проинформировано", "уведомим", "уведомлен", "уведомлена", "уведомлены", "представим", "представлена",
 		"представлен", "представлено", "представлены", "предоставим", "предоставлена", "предоставлен",
@@ -97,6 +115,10 @@ var (
 	vgLaterW = vgIs("дополнительно", "позднее", "позже", "отдельно", "впоследствии", "дополнительным")
 )
 
+// vgPrepositions before a partner word make it part of a prepositional
+// phrase rather than the subject or object of the core.
+var vgPrepositions = dsForms("по к о об в во на с со за при для от из до")
+
 // vgPatterns are tried in order; a later match that overlaps an earlier
 // one in the same sentence is dropped.
 var vgPatterns = []vgPattern{
@@ -104,26 +126,20 @@ var vgPatterns = []vgPattern{
 	{elems: []vgElem{vgIs("в"), vgPre("кратчайш", "короткие", "короткий", "сжатые", "сжатый", "оперативн", "максимально", "минимальн"), vgPre("срок")}, gap: 1, kind: vgSoon},
 	{elems: []vgElem{vgIs("по"), vgIs("мере"), vgPre("возможност", "финансирован", "поступлени")}, kind: vgMaybe},
 	{elems: []vgElem{vgIs("по", "при"), vgPre("возможност")}, kind: vgMaybe},
-	{elems: []vgElem{vgAux, vgPre("принят"), vgMeasureWord}, gap: 2, kind: vgMeasures, promise: true},
-	{elems: []vgElem{vgMeasureWord, vgAux, vgPre("принят")}, gap: 3, kind: vgMeasures, promise: true},
-	{elems: []vgElem{vgIs("примем", "принимаются", "принимаем"), vgMeasureWord}, gap: 2, kind: vgMeasures, promise: true},
-	{elems: []vgElem{vgMeasureWord, vgIs("принимаются")}, gap: 2, kind: vgMeasures, promise: true},
+	{elems: []vgElem{vgAux, vgPre("принят")}, gap: 1, with: vgPre("решени"), win: 4, kind: vgDecision, promise: true},
+	{elems: []vgElem{vgIs("примем")}, with: vgPre("решени"), win: 3, kind: vgDecision, promise: true},
+	{elems: []vgElem{vgAux, vgPre("принят")}, gap: 1, with: vgMeasureWord, win: 4, kind: vgMeasures, promise: true},
+	{elems: []vgElem{vgIs("примем", "принимаются", "принимаем", "примут", "примет")}, with: vgMeasureWord, win: 3, kind: vgMeasures, promise: true},
 	{elems: []vgElem{vgPre("наход", "оста", "стоит", "стоят", "держ", "будет", "будут"), vgIs("на"), vgIs("контроле")}, gap: 1, kind: vgControl},
 	{elems: []vgElem{vgPre("взят", "взя", "постав", "возьмем"), vgIs("на"), vgIs("контроль")}, gap: 1, kind: vgControl},
 	{elems: []vgElem{vgIs("на"), vgIs("контроле")}, kind: vgControl},
 	{elems: []vgElem{vgIs("в"), vgPre("установленн", "положенн", "отведенн", "предусмотренн"), vgPre("срок")}, gap: 1, kind: vgTerms},
 	{elems: []vgElem{vgIs("в"), vgPre("срок"), vgPre("установленн", "предусмотренн")}, kind: vgTerms},
-	{elems: []vgElem{vgConsiderV, vgPre("вопрос", "возможност")}, gap: 2, kind: vgConsider},
-	{elems: []vgElem{vgPre("вопрос", "возможност"), vgConsiderV}, gap: 3, kind: vgConsider},
-	{elems: []vgElem{vgAux, vgPre("рассмотрен"), vgPre("вопрос", "возможност")}, gap: 1, kind: vgConsider},
-	{elems: []vgElem{vgPre("вопрос", "возможност"), vgAux, vgPre("рассмотрен")}, gap: 4, kind: vgConsider},
-	{elems: []vgElem{vgAux, vgPre("принят"), vgPre("решени")}, gap: 1, kind: vgDecision, promise: true},
-	{elems: []vgElem{vgPre("решени"), vgAux, vgPre("принят")}, gap: 3, kind: vgDecision, promise: true},
-	{elems: []vgElem{vgIs("примем"), vgPre("решени")}, gap: 2, kind: vgDecision, promise: true},
+	{elems: []vgElem{vgConsiderV}, with: vgQuestion, win: 8, veto: vgGeneric, kind: vgConsider},
+	{elems: []vgElem{vgAux, vgPre("рассмотрен")}, gap: 1, with: vgQuestion, win: 8, kind: vgConsider},
 	{elems: []vgElem{vgAux, vgPre("согласован")}, gap: 1, kind: vgAgree, promise: true},
-	{elems: []vgElem{vgIs("согласуем")}, kind: vgAgree, promise: true},
-	{elems: []vgElem{vgLaterV, vgLaterW}, gap: 2, kind: vgLater, promise: true},
-	{elems: []vgElem{vgLaterW, vgLaterV}, gap: 2, kind: vgLater, promise: true},
+	{elems: []vgElem{vgIs("согласуем", "согласует", "согласуют")}, kind: vgAgree, promise: true},
+	{elems: []vgElem{vgLaterV}, with: vgLaterW, win: 3, kind: vgLater, promise: true},
 }
 
 var vgProcedurePhrase = []vgElem{vgIs("в"), vgPre("установленн"), vgIs("порядке")}
@@ -151,11 +167,11 @@ var vgMessages = map[vgKind]string{
 		"рабочих дней».",
 }
 
-// vgMatch tries pattern p at word k of w; it returns the index of the
-// last matched word or -1.
-func vgMatch(d *linter.Document, w []int, k int, p *vgPattern) int {
+// vgMatch tries pattern p with its first core word at word k of w; it
+// returns the first and last matched word, or -1, -1.
+func vgMatch(d *linter.Document, w []int, k int, p *vgPattern) (int, int) {
 	if !p.elems[0](d.Tokens[w[k]].Norm) {
-		return -1
+		return -1, -1
 	}
 	at := k
 	for _, e := range p.elems[1:] {
@@ -167,11 +183,63 @@ func vgMatch(d *linter.Document, w []int, k int, p *vgPattern) int {
 			}
 		}
 		if found < 0 {
-			return -1
+			return -1, -1
 		}
 		at = found
 	}
-	return at
+	if p.with == nil {
+		return k, at
+	}
+	// The partner: the nearest on either side, in the same clause.
+	for dist := 1; dist <= p.win; dist++ {
+		for _, j := range [2]int{k - dist, at + dist} {
+			if j < 0 || j >= len(w) || !p.with(d.Tokens[w[j]].Norm) {
+				continue
+			}
+			if j > 0 && vgPrepositions[d.Tokens[w[j-1]].Norm] {
+				continue
+			}
+			if p.veto != nil && p.veto(d.Tokens[w[k]].Norm, d.Tokens[w[j]].Norm) {
+				continue
+			}
+			a, b := min(j, k), max(j, at)
+			if dsClauseBreak(d, w[a], w[b]) {
+				continue
+			}
+			return a, b
+		}
+	}
+	return -1, -1
+}
+
+// vgPhrases finds the fixed vague phrases among the words w of one
+// sentence and calls hit for each, left to right, skipping overlaps and
+// negated phrases («меры не будут приняты»). cond tells that the sentence
+// holds a condition, which excuses a promise. The vague rule reports the
+// hits; the outcome rule uses them to tell a vague sentence from an
+// outcome.
+func vgPhrases(d *linter.Document, w []int, cond bool, hit func(kind vgKind, a, b int)) {
+	type span struct{ a, b int }
+	var got []span
+	overlaps := func(a, b int) bool {
+		for _, s := range got {
+			if a <= s.b && b >= s.a {
+				return true
+			}
+		}
+		return false
+	}
+	for k := range w {
+		for pi := range vgPatterns {
+			p := &vgPatterns[pi]
+			a, e := vgMatch(d, w, k, p)
+			if a < 0 || overlaps(a, e) || (p.promise && cond) || vgNegated(d, w, a, e) {
+				continue
+			}
+			got = append(got, span{a, e})
+			hit(p.kind, a, e)
+		}
+	}
 }
 
 // vgNegated reports «не» just before word k or among words k..e.
@@ -192,103 +260,97 @@ type vgSent struct {
 func (vague) Check(c *linter.Context) {
 	d := c.Doc
 	var w []int
+	var side []bool
 	var prev vgSent
 	prevBlock := -1
-	type span struct{ a, b int } // word indices, inclusive
-	var got []span
-	overlaps := func(a, b int) bool {
-		for _, s := range got {
-			if a <= s.b && b >= s.a {
-				return true
-			}
-		}
-		return false
-	}
-	report := func(kind vgKind, a, b int) {
-		start, end := d.Tokens[w[a]].Start, d.Tokens[w[b]].End
-		c.Report(start, end, vgFormat(vgMessages[kind], d.Text[start:end]))
-		got = append(got, span{a, b})
-	}
-	for _, sn := range d.Sentences {
+	for si, sn := range d.Sentences {
 		w = dsWords(d, sn.First, sn.Last, w)
-		got = got[:0]
 		if sn.Block != prevBlock {
 			prev = vgSent{}
 			prevBlock = sn.Block
 		}
 		cs, _ := dsCondAt(d, w)
 		cur := vgSent{term: dsTermsOf(d, w) != 0, cond: cs >= 0}
-		// A date or a term anywhere in the sentence makes its phrases
-		// concrete enough.
-		for k := 0; k < len(w) && !cur.term; k++ {
-			for pi := range vgPatterns {
-				p := &vgPatterns[pi]
-				e := vgMatch(d, w, k, p)
-				if e < 0 || overlaps(k, e) {
-					continue
-				}
-				if p.promise && cur.cond {
-					continue
-				}
-				// «не будут приняты меры», «меры не будут приняты» are not
-				// promises.
-				if vgNegated(d, w, k, e) {
-					continue
-				}
-				report(p.kind, k, e)
-			}
+		if cur.term {
+			// A date or a term anywhere in the sentence makes its phrases
+			// concrete enough.
+			prev = cur
+			continue
 		}
+		found := false
+		vgPhrases(d, w, cur.cond, func(kind vgKind, a, b int) {
+			start, end := d.Tokens[w[a]].Start, d.Tokens[w[b]].End
+			c.Report(start, end, vgFormat(vgMessages[kind], d.Text[start:end]))
+			found = true
+		})
 		// Promises in the future tense with no date: only when no fixed
 		// phrase fired, and when neither this sentence nor the previous
 		// one gives a date or a condition («Если …, сообщите нам. Мы
-		// проверим.»).
-		if len(got) == 0 && !cur.term && !cur.cond && !prev.term && !prev.cond {
-			vgFutureIn(d, w, report, overlaps)
+		// проверим.»). A question is no promise.
+		if !found && !cur.cond && !prev.term && !prev.cond && !dsQuestion(d, si) {
+			side = dsSideClauses(d, w, side)
+			if a, b, kind := vgFutureIn(d, w, side); a >= 0 {
+				start, end := d.Tokens[w[a]].Start, d.Tokens[w[b]].End
+				c.Report(start, end, vgFormat(vgMessages[kind], d.Text[start:end]))
+			}
 		}
 		prev = cur
 	}
 }
 
-// vgFutureIn reports future promises among the words w of a sentence:
-// «будет выполнен», «будут проведены», «будем информировать»,
-// «проверим», «запланировано». When such a sentence says «в установленном
-// порядке», that phrase is reported instead: it is what hides the term.
-func vgFutureIn(d *linter.Document, w []int, report func(vgKind, int, int), overlaps func(int, int) bool) {
-	type cand struct{ a, b int }
-	var cs []cand
+// dsQuestion reports a sentence that ends with a question mark.
+func dsQuestion(d *linter.Document, si int) bool {
+	sn := d.Sentences[si]
+	for i := sn.Last - 1; i >= sn.First; i-- {
+		t := &d.Tokens[i]
+		if t.Kind == linter.Space || t.Kind == linter.Newline {
+			continue
+		}
+		return t.Kind == linter.Punct && d.TokenText(i) == "?"
+	}
+	return false
+}
+
+// vgFutureIn finds the first future promise among the words w of a
+// sentence: «будет выполнен», «будут проведены», «будем информировать»,
+// «проверим», «устранят», «отремонтирует», «запланировано». A future
+// verb in a side clause («узнать, когда починят площадку», «проверим,
+// устранят ли») or after «не» promises nothing. When such a sentence
+// says «в установленном порядке», that phrase is returned instead: it is
+// what hides the term. It returns -1 when there is no promise.
+func vgFutureIn(d *linter.Document, w []int, side []bool) (a, b int, kind vgKind) {
+	a, b = -1, -1
 	for k, i := range w {
 		n := d.Tokens[i].Norm
-		if k > 0 && d.Tokens[w[k-1]].Norm == "не" {
+		if side[k] || (k > 0 && d.Tokens[w[k-1]].Norm == "не") {
 			continue
 		}
 		switch {
-		case dsPromiseVerbs[n] || strings.HasPrefix(n, "запланирован"):
-			cs = append(cs, cand{k, k})
+		case dsPromiseVerbs[n] || dsFutureForms[n] || strings.HasPrefix(n, "запланирован"):
+			a, b = k, k
 		case dsFutureAux[n]:
 			for j := k + 1; j < len(w) && j <= k+2; j++ {
 				m := d.Tokens[w[j]].Norm
 				if outParticiple(m) || (n == "будем" && (strings.HasSuffix(m, "ть") || strings.HasSuffix(m, "ться"))) {
-					cs = append(cs, cand{k, j})
+					a, b = k, j
 					break
 				}
 			}
 		}
+		if a >= 0 {
+			break
+		}
 	}
-	if len(cs) == 0 {
-		return
+	if a < 0 {
+		return -1, -1, vgFuture
 	}
 	p := vgPattern{elems: vgProcedurePhrase, kind: vgProcedure}
 	for k := range w {
-		if e := vgMatch(d, w, k, &p); e >= 0 {
-			report(vgProcedure, k, e)
-			return
+		if pa, pb := vgMatch(d, w, k, &p); pa >= 0 {
+			return pa, pb, vgProcedure
 		}
 	}
-	for _, c := range cs {
-		if !overlaps(c.a, c.b) {
-			report(vgFuture, c.a, c.b)
-		}
-	}
+	return a, b, vgFuture
 }
 
 // vgFormat puts the phrase into a message.

@@ -2,16 +2,15 @@ package spelling
 
 import (
 	"errors"
-	"slices"
 	"fmt"
 	"io"
 	"math/bits"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode/utf8"
 )
 
 // maxWordLen is the longest word, in characters, that Check and Suggest
@@ -77,10 +76,12 @@ type Dict struct {
 	words map[string]uint32 // folded stem -> index into sets/attrs
 	sets  []flagSet
 	attrs []uint8
-	lo    []uint64          // first word of each set, for the fast path
-	bloom *bloom            // over the keys of words
-	stems []string          // the keys of words in file order, for suggestions
+	lo    []uint64            // first word of each set, for the fast path
+	bloom *bloom              // over the keys of words
+	stems []string            // the keys of words in file order, for suggestions
 	orig  map[string][]string // folded stem -> its spellings, for stems with ё
+
+	withCache map[[2]uint32]uint32 // withAttr results, while loading
 
 	sfx, pfx       map[string][]group // keyed by the added string
 	maxSfx, maxPfx int                // longest added string, bytes
@@ -88,7 +89,6 @@ type Dict struct {
 	small          bool               // at most 64 flags: masks fit a uint64
 	sfxByFlag      [][]*affix         // for generating forms
 	contUsed       flagSet            // flags that appear as continuation classes
-	maxStrip       []int              // per set: longest strip of its suffixes, runes
 
 	try     []rune
 	rep     []repRule
@@ -187,11 +187,6 @@ func load(affRaw, dicRaw []byte) (*Dict, error) {
 	d.index(a)
 	if err := d.parseDic(string(dicText), a); err != nil {
 		return nil, err
-	}
-	d.computeMaxStrip()
-	d.bloom = newBloom(len(d.words))
-	for s := range d.words {
-		d.bloom.add(s)
 	}
 	d.lo = make([]uint64, len(d.sets))
 	for i, s := range d.sets {
@@ -301,8 +296,13 @@ func (d *Dict) parseDic(text string, a *affData) error {
 		rest, n = text, 0
 	}
 	n = min(max(n, 0), 1<<22)
+	if n == 0 {
+		n = len(text) / 16 // about the bytes per line of a Russian .dic
+	}
 	d.words = make(map[string]uint32, n)
 	d.stems = make([]string, 0, n)
+	d.bloom = newBloom(n)
+	var capped []string // stems in capitals or mixed case
 	d.orig = map[string][]string{}
 
 	bySet := map[string]uint32{}    // bit set key -> index
@@ -350,8 +350,13 @@ func (d *Dict) parseDic(text string, a *affData) error {
 			byFlags[flags] = id
 		}
 		key := fold(word)
-		old, dup := d.words[key]
-		if key != word || d.orig[key] != nil {
+		// Most stems are new: the Bloom filter spares the map lookup.
+		var old uint32
+		dup := false
+		if d.bloom.mayHaveString(key) {
+			old, dup = d.words[key]
+		}
+		if key != word || (dup && d.orig[key] != nil) {
 			if dup && d.orig[key] == nil {
 				d.orig[key] = []string{key}
 			}
@@ -363,21 +368,25 @@ func (d *Dict) parseDic(text string, a *affData) error {
 		if dup {
 			// Homonyms: a root matches a rule if any of them has its flag.
 			id = d.internAttr(bySet, union(d.sets[old], d.sets[id]), d.attrs[old]|d.attrs[id])
+		} else {
+			d.bloom.add(key)
+			d.stems = append(d.stems, key)
+			if ct := capType(key); ct == huhCap || ct == huhInitCap || ct == allCap {
+				capped = append(capped, key)
+			}
 		}
 		d.words[key] = id
-		if !dup {
-			d.stems = append(d.stems, key)
-		}
 	}
-	d.hide(bySet)
+	d.hide(bySet, capped)
+	d.withCache = nil
 	return nil
 }
 
 // hide adds what Hunspell calls hidden capitalised words: a stem in mixed
 // case («МэВ») or in capitals with affixes is also stored as «Мэв», usable
 // only when the text is in capitals, so that «МЭВ» passes.
-func (d *Dict) hide(bySet map[string]uint32) {
-	for _, st := range d.stems {
+func (d *Dict) hide(bySet map[string]uint32, capped []string) {
+	for _, st := range capped {
 		id := d.words[st]
 		ct := capType(st)
 		if (ct != huhCap && ct != huhInitCap && (ct != allCap || d.sets[id].empty())) ||
@@ -389,6 +398,7 @@ func (d *Dict) hide(bySet map[string]uint32) {
 			continue
 		}
 		d.words[h] = d.withAttr(bySet, id, attrOnlyUpcase)
+		d.bloom.add(h)
 		if sp, ok := d.orig[st]; ok {
 			for _, w := range sp {
 				d.orig[h] = append(d.orig[h], title(w))
@@ -443,7 +453,7 @@ func (d *Dict) intern(m map[string]uint32, s flagSet, sp [nSpecial]int32) uint32
 
 // internAttr returns the index of set s with attributes at.
 func (d *Dict) internAttr(m map[string]uint32, s flagSet, at uint8) uint32 {
-	k := s.key() + "/" + strconv.Itoa(int(at))
+	k := s.key() + "/" + string(rune('0'+at))
 	if id, ok := m[k]; ok {
 		return id
 	}
@@ -456,33 +466,37 @@ func (d *Dict) internAttr(m map[string]uint32, s flagSet, at uint8) uint32 {
 
 // withAttr returns the index of set id with attribute at added.
 func (d *Dict) withAttr(m map[string]uint32, id uint32, at uint8) uint32 {
-	return d.internAttr(m, d.sets[id], d.attrs[id]|at)
-}
-
-// computeMaxStrip records, for each flag set, the longest strip among its
-// suffix rules; the suggestion scan uses it to bound what a stem can become.
-func (d *Dict) computeMaxStrip() {
-	d.maxStrip = make([]int, len(d.sets))
-	for i, s := range d.sets {
-		m := 0
-		s.each(func(f uint16) {
-			if int(f) < len(d.sfxByFlag) {
-				for _, r := range d.sfxByFlag[f] {
-					m = max(m, utf8.RuneCountInString(r.strip))
-				}
-			}
-		})
-		d.maxStrip[i] = m
+	if d.attrs[id]&at == at {
+		return id
 	}
+	k := [2]uint32{id, uint32(at)}
+	if x, ok := d.withCache[k]; ok {
+		return x
+	}
+	x := d.internAttr(m, d.sets[id], d.attrs[id]|at)
+	if d.withCache == nil {
+		d.withCache = map[[2]uint32]uint32{}
+	}
+	d.withCache[k] = x
+	return x
 }
 
 // fold replaces ё with е (and Ё with Е). Both are two bytes in UTF-8, so
 // byte offsets stay valid between the folded and the original string.
 func fold(s string) string {
-	if !strings.Contains(s, "ё") && !strings.Contains(s, "Ё") {
+	i := strings.IndexByte(s, 0xD1)
+	j := strings.Index(s, "Ё")
+	if (i < 0 || !strings.Contains(s[i:], "ё")) && j < 0 {
 		return s
 	}
-	return yoFolder.Replace(s)
+	b := []byte(s)
+	for k := 0; k+1 < len(b); k++ {
+		switch {
+		case b[k] == 0xD1 && b[k+1] == 0x91: // ё
+			b[k], b[k+1] = 0xD0, 0xB5
+		case b[k] == 0xD0 && b[k+1] == 0x81: // Ё
+			b[k+1] = 0x95
+		}
+	}
+	return string(b)
 }
-
-var yoFolder = strings.NewReplacer("ё", "е", "Ё", "Е")

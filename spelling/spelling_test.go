@@ -57,6 +57,12 @@ SFX S 0 ик/Q .
 SFX Q Y 1
 SFX Q 0 ами .
 
+# ё в условиях: правило для «питьё» не годится для «кнутовище»
+SFX J Y 3
+SFX J ё я ё
+SFX J е я [^щ]е
+SFX J 0 у [^ё]ж
+
 PFX P Y 1
 PFX P 0 пере .
 
@@ -64,7 +70,7 @@ PFX R N 1
 PFX R 0 не .
 `
 
-const testDic = `18
+const testDic = `24
 новый/A
 большый/A
 книга/N
@@ -83,6 +89,12 @@ const testDic = `18
 счет
 нехорошесть/W
 зовут
+питьё/J
+кнутовище/J
+поле/J
+падеж/J
+платёж/J
+МэВ
 `
 
 func testDict(t testing.TB) *Dict {
@@ -182,6 +194,10 @@ func TestCheckCase(t *testing.T) {
 		{"УФА", false},       // KEEPCASE: no case variants
 		{"Ул.", true},        // capitalised abbreviation
 		{"Книга-Рыба", true}, // each part by itself
+		{"МэВ", true},        // mixed case as written
+		{"МЭВ", true},        // and in capitals (a hidden capitalised form)
+		{"Мэв", false},       // but not capitalised
+		{"мэв", false},       // nor in lowercase
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, d.Check(tt.word), tt.word)
@@ -190,6 +206,13 @@ func TestCheckCase(t *testing.T) {
 
 func TestCheckYo(t *testing.T) {
 	d := testDict(t)
+	// Conditions are tested on the stem as spelled, with ё.
+	for w, want := range map[string]bool{
+		"питья": true, "питье": true, "питьё": true, "кнутовищя": false, "поля": true,
+		"падежу": true, "платежу": false, "платёжу": false, "платёж": true, "платеж": true,
+	} {
+		assert.Equal(t, want, d.Check(w), w)
+	}
 	for _, w := range []string{"ёлка", "елка", "ёлки", "елкой", "Ёлка", "ЕЛКА", "ЁЛКОЙ", "еще", "ещё", "ЕЩЁ", "Ещё"} {
 		assert.True(t, d.Check(w), w)
 	}
@@ -438,5 +461,20 @@ func TestDecodeLast(t *testing.T) {
 		r2, n2 := utf8.DecodeLastRuneInString(s)
 		assert.Equal(t, r2, r1, "%q", s)
 		assert.Equal(t, n2, n1, "%q", s)
+	}
+}
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"": "", "еще": "еще", "ещё": "еще", "ЁЛКА": "ЕЛКА", "Ёё": "Ее", "ё\xd1": "е\xd1", "\xd0": "\xd0", "abc": "abc",
+		"счёт-фактура": "счет-фактура", "р": "р",
+	} {
+		assert.Equal(t, want, fold(in), "%q", in)
+	}
+}
+
+func TestLowerString(t *testing.T) {
+	for _, s := range []string{"", "кот", "Кот", "КОТ", "ёЖ", "Ёж", "abc", "ABC", "кот-1", "\xd0", "ѐ", "Ѐ", "ĀБ"} {
+		assert.Equal(t, strings.ToLower(s), lowerString(s), "%q", s)
 	}
 }

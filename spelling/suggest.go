@@ -128,7 +128,7 @@ func (s *suggester) restore(c string) string {
 func (s *suggester) caseForms() {
 	for _, c := range []string{strings.ToLower(s.word), title(s.word), strings.ToUpper(s.word)} {
 		if c != s.word && s.d.check(c) {
-			s.add(c, false, 0)
+			s.add(c, false)
 			return
 		}
 	}
@@ -147,22 +147,22 @@ func (s *suggester) try(c string, rep bool) {
 		return
 	}
 	if s.d.check(out) {
-		s.add(out, rep, 0)
+		s.add(out, rep)
 		return
 	}
 	if s.ct == noCap || s.ct == huhCap {
 		if t := title(c); s.d.check(t) {
-			s.add(t, rep, 0)
+			s.add(t, rep)
 		} else if len(c) <= maxAbbr {
 			if u := strings.ToUpper(c); s.d.check(u) {
-				s.add(u, rep, 0)
+				s.add(u, rep)
 			}
 		}
 	}
 }
 
 // add scores out and keeps the best score for it.
-func (s *suggester) add(out string, rep bool, pen int) {
+func (s *suggester) add(out string, rep bool) {
 	if out == s.word || s.nosuggest(out) {
 		return
 	}
@@ -185,7 +185,7 @@ func (s *suggester) add(out string, rep bool, pen int) {
 	if out != s.restore(strings.ToLower(out)) && out != s.restore(strings.ToLower(s.word)) {
 		p += casePen
 	}
-	score := dist*distWeight + p + pen
+	score := dist*distWeight + p
 	if c, ok := s.cands[out]; ok {
 		c.score = min(c.score, score)
 		return
@@ -328,7 +328,7 @@ func (s *suggester) trySplit(parts []string, rep bool) {
 		}
 		out[i] = p
 	}
-	s.add(strings.Join(out, " "), rep, 0)
+	s.add(strings.Join(out, " "), rep)
 }
 
 // best returns the n best candidates.
@@ -547,11 +547,16 @@ func (d *Dict) scanIdx() *scanIndex {
 	return d.scanData
 }
 
-// lowerString is strings.ToLower with a fast path for Russian letters.
+// lowerString is strings.ToLower with a fast path for lowercase Russian.
 func lowerString(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if (c >= 'A' && c <= 'Z') || (c == 0xD0 && i+1 < len(s) && s[i+1] < 0xB0) || (c >= 0x80 && c != 0xD0 && c != 0xD1) {
+		switch {
+		case c < utf8.RuneSelf && (c < 'A' || c > 'Z'):
+		case (c == 0xD0 && i+1 < len(s) && s[i+1] >= 0xB0 && s[i+1] <= 0xBF) ||
+			(c == 0xD1 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9F):
+			i++
+		default:
 			return strings.ToLower(s)
 		}
 	}
@@ -727,6 +732,6 @@ func (s *suggester) scanned(form string, limit int) {
 		out = strings.ToUpper(form)
 	}
 	if _, ok := s.cands[out]; !ok && s.d.check(out) {
-		s.add(out, false, 0)
+		s.add(out, false)
 	}
 }

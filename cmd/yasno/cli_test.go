@@ -185,7 +185,7 @@ func words(n int) string {
 func TestExitCodes(t *testing.T) {
 	only := onlySentenceLength(t)
 	clean := "Мы проверили дом."
-	warn := "Мы " + words(27) + "."   // 28 words: a warning
+	warn := "Мы " + words(27) + "."    // 28 words: a warning
 	errText := "Мы " + words(45) + "." // 46 words: an error
 	cases := []struct {
 		name  string

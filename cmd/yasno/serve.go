@@ -17,6 +17,7 @@ import (
 
 	"github.com/yasno/yasno/api"
 	"github.com/yasno/yasno/config"
+	"github.com/yasno/yasno/lt"
 	"github.com/yasno/yasno/source"
 )
 
@@ -55,6 +56,9 @@ func serve(ctx context.Context, env *cmdEnv, args []string, hooks *serveHooks) i
 		fmt.Fprintln(env.stderr, "yasno: "+err.Error())
 		return 2
 	}
+	// LanguageTool-compatible /v2 for editors that already speak it.
+	lt.Mount(srv.Router(), srv.Registry(), srv.Settings(), lt.Options{Version: Version(),
+		MaxBody: int64(f.maxBody), PublicURL: os.Getenv("YASNO_PUBLIC_URL")})
 	// Build dictionaries and caches before the first clerk waits for them.
 	if err := srv.Warm(); err != nil {
 		fmt.Fprintln(env.stderr, "yasno: "+err.Error())

@@ -1,0 +1,42 @@
+package linter
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// BenchmarkParse builds documents from ~1 MB of letters: the part of a
+// check that is the engine's own (bench/ times whole checks with rules).
+func BenchmarkParse(b *testing.B) {
+	var data []byte
+	files, _ := filepath.Glob(filepath.Join(devCorpus, "*.txt"))
+	more, _ := filepath.Glob("../examples/*.txt")
+	for len(data) < 1<<20 {
+		for _, f := range append(files, more...) {
+			t, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			data = append(append(data, t...), "\n\n"...)
+		}
+		if len(files)+len(more) == 0 {
+			b.Skip("no sample texts")
+		}
+	}
+	for _, f := range []Format{Text, Markdown} {
+		b.Run(string(f), func(b *testing.B) {
+			if _, err := Parse("b", data, f); err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if _, err := Parse("b", data, f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
