@@ -24,7 +24,7 @@ func init() {
 
 // checkFlags are the flags shared by check, fix and eval.
 type checkFlags struct {
-	profile, inputFormat, configPath string
+	profile, inputFormat, configPath, dict string
 	enable, disable                  listFlag
 	maxWords                         int
 }
@@ -35,6 +35,7 @@ func addCheckFlags(fs *flag.FlagSet, f *checkFlags) {
 	fs.StringVar(&f.configPath, "config", "", "файл настроек (по умолчанию yasno.yaml в текущей папке)")
 	fs.Var(&f.enable, "enable", "включить правило или категорию (можно повторять, через запятую)")
 	fs.Var(&f.disable, "disable", "выключить правило или категорию (можно повторять, через запятую)")
+	fs.StringVar(&f.dict, "dict", "", "словарь Hunspell для проверки орфографии (файл .dic, рядом .aff); по умолчанию ищется ru_RU в стандартных папках")
 	fs.IntVar(&f.maxWords, "max-sentence-words", 0, "предупреждать о предложениях длиннее N слов (по умолчанию 25, в профиле public 20)")
 }
 
@@ -59,6 +60,12 @@ func prepare(env *cmdEnv, f *checkFlags) (*setup, error) {
 		if cfg, err = config.Load(path); err != nil {
 			return nil, err
 		}
+	}
+	if f.dict != "" {
+		if cfg == nil {
+			cfg = &config.Config{}
+		}
+		cfg.Spelling.Dictionary = f.dict
 	}
 	notice := func(s string) { fmt.Fprintln(env.stderr, "yasno: "+s) }
 	reg, err := cfg.Rules(notice)
