@@ -7,17 +7,21 @@
 // same entry) or an exact normalised form (so «данный» is listed by its forms
 // and never catches «данные», data). Words are compiled with linter.Stem and
 // linter.Normalize, the very functions the tokenizer uses, so data and
-// tokens agree.
+// tokens agree; for verbs the compiler adds the stems of their other forms
+// (see Stems).
 //
-// Why a trie walked from every word and not Aho–Corasick: phrases are short
-// (at most a handful of words) and almost every walk dies on its first
-// token, so the cost is linear in the tokens with a small constant, and
-// leftmost-longest matching per list falls out directly. Several lists (for
-// example names and jargon) are compiled into one trie whose outputs say
-// which list matched, so a rule needs one pass for all the lists it uses.
+// All lists go into one trie whose outputs say which list matched, so the
+// rules that use them (jargon, foreign, and the names that guard both)
+// share one pass. Why a trie walked from every word and not Aho–Corasick:
+// phrases are a handful of words, leftmost-longest matching per list falls
+// out directly, and a walk is bounded by the longest phrase, so the cost is
+// linear in the tokens. Bit filters of first words and first word pairs
+// turn away almost every word before any map lookup: the pass costs about
+// one hash per word.
 package dict
 
 import (
+	"errors"
 	"fmt"
 	"unicode"
 	"unicode/utf8"
@@ -30,7 +34,7 @@ const MaxLists = 8
 
 // maxPaths bounds the paths one entry may expand into (the product of its
 // words' alternatives): a runaway entry is a data error, not a slow start.
-const maxPaths = 256
+const maxPaths = 1024
 
 // maxActive bounds the trie nodes alive at once during a walk. A token can
 // follow a stem edge and an exact edge at once, so a walk is a small set.
@@ -212,16 +216,19 @@ func (d *Dict) Entries() []*Entry { return d.entries }
 // Compile builds a Dict from parsed entries. A later entry with the same
 // phrase in the same list replaces an earlier one: an organisation's file,
 // compiled after the built-in one, can change a suggestion.
+//
+// A bad entry (no words, a wrong list, too many variants) is left out and
+// named in the error; the Dict of the other entries is still returned, so
+// that one bad line does not switch a rule off.
 func Compile(entries []*Entry) (*Dict, error) {
 	d := &Dict{next: make(map[edge]int32, 4*len(entries)), all: entries, leaf: make([]int32, 1, 4*len(entries)+1)}
 	d.leaf[0] = -1
 	d.kinds = make([]uint8, 1, cap(d.leaf))
+	var errs []error
 	for i, e := range entries {
-		if e.List < 0 || e.List >= MaxLists {
-			return nil, fmt.Errorf("%s: неверный номер списка %d", e.Pos(), e.List)
-		}
-		if len(e.Words) == 0 {
-			return nil, fmt.Errorf("%s: пустая фраза", e.Pos())
+		if err := check(e); err != nil {
+			errs = append(errs, err)
+			continue
 		}
 		d.addFilter(e)
 		nodes := []int32{0}
@@ -240,9 +247,6 @@ func Compile(entries []*Entry) (*Dict, error) {
 			}
 			for _, f := range w.Forms {
 				add(kindForm, f)
-			}
-			if len(next) > maxPaths {
-				return nil, fmt.Errorf("%s: слишком много вариантов в фразе «%s» (больше %d)", e.Pos(), e.Phrase, maxPaths)
 			}
 			nodes = next
 		}
@@ -268,7 +272,33 @@ func Compile(entries []*Entry) (*Dict, error) {
 			d.entries = append(d.entries, e)
 		}
 	}
-	return d, nil
+	return d, errors.Join(errs...)
+}
+
+// check finds the entries Compile leaves out. The paths of an entry are
+// the product of its words' variants; a runaway product is a data error,
+// not a slow start.
+func check(e *Entry) error {
+	if e.List < 0 || e.List >= MaxLists {
+		return fmt.Errorf("%s: неверный номер списка %d", e.Pos(), e.List)
+	}
+	if len(e.Words) == 0 {
+		return fmt.Errorf("%s: пустая фраза", e.Pos())
+	}
+	paths := 1
+	for _, w := range e.Words {
+		n := len(w.Stems) + len(w.Forms)
+		if w.Punct != "" {
+			n++
+		}
+		if n == 0 {
+			return fmt.Errorf("%s: пустое слово в фразе «%s»", e.Pos(), e.Phrase)
+		}
+		if paths *= n; paths > maxPaths {
+			return fmt.Errorf("%s: слишком много вариантов в фразе «%s» (больше %d)", e.Pos(), e.Phrase, maxPaths)
+		}
+	}
+	return nil
 }
 
 func (d *Dict) child(n int32, k uint8, key string) int32 {

@@ -184,13 +184,15 @@ func TestScanListsAndOverride(t *testing.T) {
 }
 
 func TestCompileErrors(t *testing.T) {
-	_, err := Compile([]*Entry{{List: MaxLists, File: "f", Line: 2, Words: []Word{{Forms: []string{"x"}}}}})
+	good := &Entry{File: "f", Line: 1, Phrase: "x", Words: []Word{{Forms: []string{"x"}}}}
+	d, err := Compile([]*Entry{good, {List: MaxLists, File: "f", Line: 2, Words: []Word{{Forms: []string{"x"}}}}})
 	assert.ErrorContains(t, err, "f:2")
+	assert.Equal(t, []*Entry{good}, d.Entries(), "the good entries still compile")
 	_, err = Compile([]*Entry{{File: "f", Line: 3}})
 	assert.ErrorContains(t, err, "f:3: пустая фраза")
 	// Too many alternatives multiply into too many paths.
-	alt := "а1|а2|а3|а4|а5|а6|а7"
-	es, err := ParsePhrases("g.tsv", []byte(alt+" "+alt+" "+alt+"\tx\n"), 0)
+	alt := "а1|а2|а3|а4|а5|а6|а7|а8"
+	es, err := ParsePhrases("g.tsv", []byte(alt+" "+alt+" "+alt+" "+alt+"\tx\n"), 0)
 	require.NoError(t, err)
 	_, err = Compile(es)
 	assert.ErrorContains(t, err, "g.tsv:1: слишком много вариантов")

@@ -37,7 +37,11 @@ var stemsCache sync.Map // string -> []string
 func stems(norm string) []string {
 	own := linter.Stem(norm)
 	out := []string{own}
-	for _, f := range forms(norm) {
+	fs := forms(norm)
+	if fs == nil && utf8.RuneCountInString(norm)-utf8.RuneCountInString(own) >= 3 {
+		fs = nounForms(norm)
+	}
+	for _, f := range fs {
 		s := linter.Stem(f)
 		if s == own || utf8.RuneCountInString(s) < 4 {
 			continue
@@ -87,7 +91,8 @@ func forms(w string) []string {
 		// осуществляя, указание.
 		b := w[:len(w)-len("ть")]
 		add(b, "я", "ние")
-	case hasSuffix(w, "сти", "зти"):
+	case hasSuffix(w, "вести", "нести", "мести", "расти", "плести", "цвести", "брести", "грести", "трясти", "везти"):
+		// Only these: most words in -сти are nouns («части», «области»).
 		// произвел; произведет, произведение, произведший: вести → веду,
 		// мести → мету, нести → несу, везти → везу.
 		r := w[:len(w)-len("сти")]
@@ -106,6 +111,44 @@ func forms(w string) []string {
 	}
 	return out
 }
+
+// nounForms gives a few oblique forms of a noun whose snowball stem lost
+// three letters or more — a sign that snowball took its ending for a verb
+// ending: «правила» stems to «прав», but «правилах» to «правил». Other
+// nouns keep one stem in every case and cost nothing.
+func nounForms(w string) []string {
+	for _, e := range adjEndings {
+		if strings.HasSuffix(w, e) {
+			return nil // an adjective, or a noun already in an oblique case
+		}
+	}
+	r, n := utf8.DecodeLastRuneInString(w)
+	b := w[:len(w)-n]
+	var ends []string
+	switch r {
+	case 'а':
+		ends = []string{"ах", "ам", "ой", "у", "е"}
+	case 'я':
+		ends = []string{"ях", "ям", "ей", "ю", "е"}
+	case 'о':
+		ends = []string{"ах", "ам", "ом", "у", "е"}
+	case 'е', 'й', 'ь', 'ы', 'и':
+		return nil
+	default:
+		b = w
+		ends = []string{"ах", "ам", "ом", "у", "а"}
+	}
+	out := make([]string, len(ends))
+	for i, e := range ends {
+		out[i] = b + e
+	}
+	return out
+}
+
+// adjEndings are endings of adjectives and of oblique noun forms, which
+// snowball strips consistently.
+var adjEndings = []string{"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему",
+	"ым", "им", "ом", "ем", "ую", "юю", "ых", "их", "ыми", "ими", "ами", "ями", "ах", "ях", "ам", "ям"}
 
 func hasSuffix(w string, sufs ...string) bool {
 	for _, s := range sufs {

@@ -50,15 +50,13 @@ func (abbreviation) Meta() *linter.Meta { return abbreviationMeta }
 var abbrList struct {
 	once sync.Once
 	m    map[string]dict.Abbr
-	err  error
 }
 
-func abbrLoad() (map[string]dict.Abbr, error) {
+func abbrLoad() map[string]dict.Abbr {
 	abbrList.once.Do(func() {
-		b, err := dict.LoadBuiltin()
-		if err != nil {
-			abbrList.err = err
-			return
+		b, _ := dict.LoadBuiltin() // bad lines are left out; see wdShared.get
+		if b == nil {
+			b = &dict.Builtin{}
 		}
 		abbrList.m = make(map[string]dict.Abbr, len(b.Abbrs))
 		for _, a := range b.Abbrs {
@@ -67,7 +65,7 @@ func abbrLoad() (map[string]dict.Abbr, error) {
 			}
 		}
 	})
-	return abbrList.m, abbrList.err
+	return abbrList.m
 }
 
 // abbrUse is what the rule learns about one abbreviation in a document.
@@ -78,14 +76,8 @@ type abbrUse struct {
 }
 
 func (r abbreviation) Check(c *linter.Context) {
-	list, err := abbrLoad()
-	if err != nil {
-		return
-	}
-	sc, err := r.w.scan(c.Doc)
-	if err != nil {
-		return
-	}
+	list := abbrLoad()
+	sc := r.w.scan(c.Doc)
 	d := c.Doc
 	g := &sc.guard
 	uses := map[string]*abbrUse{}
@@ -108,9 +100,10 @@ func (r abbreviation) Check(c *linter.Context) {
 		}
 	}
 	var shout abbrLine
+	head := abbrLetterhead(d)
 	for _, k := range sc.caps {
 		i := int(k)
-		if !abbrCandidate(d, &d.Tokens[i], list) || shout.shouted(d, i) || g.covers(i, i+1) {
+		if i < head || !abbrCandidate(d, &d.Tokens[i], list) || abbrRegNumber(d, i) || shout.shouted(d, i) || g.covers(i, i+1) {
 			continue
 		}
 		if abbrExplainedHere(d, i) {
@@ -195,6 +188,52 @@ func abbrCandidate(d *linter.Document, t *linter.Token, list map[string]dict.Abb
 		return a.Kind != dict.KindCommon
 	}
 	return letters < 5 || vowels*10 < letters*3
+}
+
+// abbrLetterhead returns the end of the letterhead, the sender's name on
+// the first line («ГЖИ Астраханской области»): a short line without
+// numbers that is neither a sentence nor the whole text. Its abbreviations
+// are the sender's design, not the clerk's text; a use in the body still
+// counts. 0 when the first line is prose or a heading with a number
+// («Ответ на обращение № …»).
+func abbrLetterhead(d *linter.Document) int {
+	if len(d.Blocks) == 0 {
+		return 0
+	}
+	words, end := 0, d.Blocks[0].Last
+	for i := d.Blocks[0].First; i <= end; i++ {
+		if i == end || d.Tokens[i].Kind == linter.Newline {
+			last := abbrSkip(d, i-1, -1, "")
+			if words == 0 || words > 6 || i == len(d.Tokens) || last < 0 ||
+				strings.ContainsAny(d.TokenText(last), ".!?…:") {
+				return 0 // a sentence, or the whole text, is not a letterhead
+			}
+			return i
+		}
+		switch d.Tokens[i].Kind {
+		case linter.Number:
+			return 0
+		case linter.Word:
+			words++
+		}
+	}
+	return 0
+}
+
+// abbrRegNumber reports letters that are part of a registration number:
+// «ЖН/1234», «вх. № ГЖИ-15» split by the tokenizer as «ЖН», «/», «1234»,
+// or letters right after «№».
+func abbrRegNumber(d *linter.Document, i int) bool {
+	if i+2 < len(d.Tokens) && d.Tokens[i+1].Kind == linter.Punct && d.Tokens[i+2].Kind == linter.Number {
+		switch d.TokenText(i + 1) {
+		case "/", "-", "–", ".", "\\":
+			return true
+		}
+	}
+	if p := abbrSkip(d, i-1, -1, ""); p >= 0 && d.TokenText(p) == "№" {
+		return true
+	}
+	return false
 }
 
 // abbrAfterDalee returns the abbreviation defined by «далее» at token i:

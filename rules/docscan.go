@@ -452,10 +452,14 @@ var dsUnits = map[string]bool{"дня": true, "дней": true, "день": true
 	"недель": true, "неделю": true, "месяца": true, "месяцев": true, "часа": true, "часов": true,
 	"года": true, "лет": true, "рабочих": true, "календарных": true, "минут": true}
 
-// dsIsDate reports 15.12.2026, 15.12.26 and 15.12.
+// dsIsDate reports 15.12.2026, 15.12.26 and 15.12, with a day of 1–31
+// and a month of 1–12 («ст. 7.22 КоАП» is no date).
 func dsIsDate(s string) bool {
 	p := strings.Split(s, ".")
 	if len(p) < 2 || len(p) > 3 || len(p[0]) > 2 || len(p[1]) != 2 {
+		return false
+	}
+	if !dsDayNumber(p[0]) || p[1] < "01" || p[1] > "12" {
 		return false
 	}
 	return len(p) == 2 || len(p[2]) == 2 || len(p[2]) == 4
@@ -563,6 +567,10 @@ func dsTermsOf(d *linter.Document, w []int) dsTerm {
 			if dsAmountAt(d, w, k+1) {
 				out |= dsPeriod
 			}
+		case dsThis[n] && dsHasPrefix(norm(k+1), []string{"срок", "дат", "дня", "день", "числ"}):
+			// «после этого срока», «к указанной дате»: a date given
+			// earlier in the letter.
+			out |= dsDate
 		case strings.HasPrefix(n, "недел") || strings.HasPrefix(n, "месяц"):
 			switch norm(k - 1) {
 			case "этой", "этом", "следующей", "следующем", "текущей", "текущем", "будущей", "будущем":
@@ -572,6 +580,10 @@ func dsTermsOf(d *linter.Document, w []int) dsTerm {
 	}
 	return out
 }
+
+// dsThis are the words that point back at a date named before.
+var dsThis = dsForms("этого этой этот этому этим этом эту того той тот тому указанного указанной указанный " +
+	"указанному указанную установленного установленной названного названной данного данной")
 
 // dsCondAt finds the condition of a conditional sentence («Если …, …»,
 // «В случае …», «При условии …», «После того как …», «Как только …»): it

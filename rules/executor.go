@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/yasno/yasno/linter"
 )
 
@@ -18,7 +20,8 @@ type execScan struct {
 	lineStart, lineEnd int
 	name               nameRun
 	phones             []dsPhone
-	lastStart, lastEnd int // the last line of the document
+	bodyPhones         []dsPhone // phones in the body the reader is told to call the authors on
+	lastStart, lastEnd int       // the last line of the document
 }
 
 // scanExecutor finds the executor mark. A line opening with
@@ -101,8 +104,113 @@ func scanExecutor(d *linter.Document) execScan {
 			s.lineStart, s.lineEnd = dsSpan(d, lines[k])
 		}
 	}
+	if len(s.phones) == 0 {
+		bodyFirst, bodyLast := 0, len(d.Tokens)
+		if g := from - 1; g >= 0 {
+			bodyFirst = lines[g].Last
+		}
+		if cs < len(lines) {
+			bodyLast = lines[cs].First
+		}
+		s.bodyPhones = execBodyPhones(d, bodyFirst, bodyLast)
+	}
 	return s
 }
+
+// execBodyPhones returns the phones in the body (tokens [first, last))
+// that the letter offers as the authors' own contact. П. 3.1 serves the
+// reader's purpose: knowing whom to call about the reply. A phone in the
+// text serves it when its sentence points at the authors («позвоните нам
+// по телефону …», «телефон для справок …», «звоните исполнителю …») or
+// invites questions about the reply («Если остались вопросы, звоните …»).
+// Where the sentence stands does not matter; whose phone it is does. A
+// phone of another body does not count: «обратитесь в управляющую
+// компанию по тел. …», «телефон администрации: …», and neither does a
+// phone for other needs («при аварии звоните …»). The header above the
+// greeting holds the addressee's data and is never read here.
+func execBodyPhones(d *linter.Document, first, last int) []dsPhone {
+	var out, ps []dsPhone
+	for _, sn := range d.Sentences {
+		if sn.First < first || sn.First >= last {
+			continue
+		}
+		ps = dsPhones(d, sn.First, sn.Last, ps[:0])
+		if len(ps) == 0 {
+			continue
+		}
+		ours, questions := false, false
+		for i := sn.First; i < sn.Last; i++ {
+			if d.Tokens[i].Kind != linter.Word {
+				continue
+			}
+			n := d.Tokens[i].Norm
+			if execOurs[n] || strings.HasPrefix(n, "наш") || strings.HasPrefix(n, "исполнител") ||
+				((n == "справок" || n == "связи") && i >= 2 && d.Tokens[i-2].Norm == "для") {
+				ours = true
+			}
+			if strings.HasPrefix(n, "вопрос") {
+				questions = true
+			}
+		}
+		for _, p := range ps {
+			call, other := execCallClause(d, sn.First, p.Start)
+			if !other && (ours || (call && questions)) {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// execOurs are the pronouns by which the authors name themselves.
+var execOurs = dsForms("мы нам нас нами")
+
+// execCallClause reads the clause before a phone that begins at byte
+// off: call tells that it asks the reader to call or write («позвоните»,
+// «звоните», «обращайтесь»); other tells that it names someone else to
+// call: «в диспетчерскую», «к мастеру», «телефон отдела …».
+func execCallClause(d *linter.Document, first, off int) (call, other bool) {
+	end := first
+	for end < len(d.Tokens) && d.Tokens[end].Start < off {
+		end++
+	}
+	// The clause begins after the last comma, semicolon or dash; a colon
+	// stays inside it («телефон отдела: …»).
+	start := first
+	for i := end - 1; i >= first; i-- {
+		if d.Tokens[i].Kind != linter.Punct {
+			continue
+		}
+		if p := d.TokenText(i); p == "," || p == ";" || p == "—" || p == "–" || p == "-" {
+			start = i + 1
+			break
+		}
+	}
+	var prev string
+	for i := start; i < end; i++ {
+		t := &d.Tokens[i]
+		if !t.IsWordLike() {
+			continue
+		}
+		n := t.Norm
+		if dsHasPrefix(n, []string{"позвон", "звон", "обращайт", "обратит", "свяжит", "связывайт", "пишите", "напишите"}) {
+			call = true
+		}
+		if (prev == "в" || prev == "во" || prev == "к") && t.Kind == linter.Word && !dsHasPrefix(n, execTimeWords) && !execOurs[n] {
+			other = true
+		}
+		if (prev == "телефон" || prev == "телефона" || prev == "телефону" || prev == "тел") && t.Kind == linter.Word &&
+			n != "для" && n != "по" && n != "справок" {
+			other = true // «телефон диспетчерской», «телефону отдела»
+		}
+		prev = n
+	}
+	return call, other
+}
+
+// execTimeWords follow «в» in a time phrase, not in the name of a place:
+// «в будние дни», «в рабочее время», «в любое время».
+var execTimeWords = []string{"будн", "рабоч", "люб", "час", "дн", "врем", "выходн", "течени"}
 
 // dsCapSeverity lowers want to the rule's severity in this check, so that
 // a rule softened for a profile (info in public replies) stays soft.
@@ -181,7 +289,12 @@ var executorPhoneMeta = &linter.Meta{
 	Description: "Нет телефона исполнителя",
 	Explanation: execExplanation + " Телефон пишите с кодом города или мобильного оператора: «8 (8512) 51-23-47», " +
 		"«+7 (927) 123-45-67». Номер без кода («51-27-33») правило отмечает подсказкой: из другого города или с " +
-		"мобильного по нему не дозвониться. Телефон в конце письма («Тел. для справок: …») тоже считается.",
+		"мобильного по нему не дозвониться. Телефон в конце письма («Тел. для справок: …») тоже считается. " +
+		"Считается и телефон в тексте письма, если по нему читателю предлагают позвонить самим авторам " +
+		"(«позвоните нам по телефону …», «телефон для справок …», «звоните исполнителю …») или задать " +
+		"вопросы по ответу («Если остались вопросы, звоните …»): читатель знает, куда звонить. Телефон " +
+		"другой организации («обратитесь в управляющую компанию по тел. …»), телефон для других случаев " +
+		"(«при аварии звоните …») и телефон в шапке письма (это данные заявителя) не считаются.",
 	Clause: "п. 3.1",
 	Examples: []linter.Example{{
 		Bad:  "Уважаемая Анна Сергеевна!\n\nПерерасчёт выполнен.\n\nРуководитель службы\nА.В. Морозов\n\nИсполнитель: Орлова Елена Николаевна",
@@ -196,8 +309,12 @@ func (executorPhone) Check(c *linter.Context) {
 	if !s.ok {
 		return
 	}
+	if len(s.phones) == 0 {
+		// A phone in the text that the reader is told to call counts.
+		s.phones = s.bodyPhones
+	}
 	switch {
-	case !s.hasLine:
+	case !s.hasLine && len(s.phones) == 0:
 		c.Report(s.lastStart, s.lastEnd, "В ответе нет сведений об исполнителе и его телефона. После подписи "+
 			"добавьте строку: «Исполнитель: Фамилия Имя Отчество, тел. 8 (код) номер».")
 	case len(s.phones) == 0:

@@ -94,11 +94,41 @@ func TestExecutorPhone(t *testing.T) {
 			want: []string{name}},
 		{name: "a number of a request is not a phone", text: execLetter(execSign + name + "\nНа № 7-02-2026/1845"),
 			want: []string{name}},
-		{name: "a phone in the body does not count",
+		{name: "a phone for other needs in the body does not count",
 			text: "Уважаемая Анна Сергеевна!\n\nПри аварии звоните по телефону 8 (8512) 51-00-00. Нарушение устранено.\n\n" + execSign + name,
 			want: []string{name}},
 		{name: "no executor at all", text: execLetter("Руководитель службы\nА.В. Морозов"),
 			want: []string{"А.В. Морозов"}},
+	})
+}
+
+// TestExecutorPhoneInBody: a phone in the text counts when the reader is
+// told to call the authors on it; a phone of another body, a phone for
+// other needs and the addressee's phone in the header do not.
+func TestExecutorPhoneInBody(t *testing.T) {
+	letter := func(header, body string) string {
+		return header + "Здравствуйте, Олег!\n\nМы осмотрели двор 14.03.2027: яму засыпали.\n\n" + body +
+			"\n\nЖилищная инспекция"
+	}
+	const noLine = "Жилищная инспекция"
+	runCases(t, "executor-phone", []ruleCase{
+		{name: "call us", text: letter("", "Если яма появится снова, сообщите нам по телефону 8 (4012) 30-11-22.")},
+		{name: "our phone in the middle of the body",
+			text: "Здравствуйте, Олег!\n\nНаш телефон 8 (4012) 30-11-22, звоните в рабочее время.\n\nМы осмотрели двор 14.03.2027: яму засыпали.\n\nЖилищная инспекция"},
+		{name: "questions about the reply", text: letter("", "Если остались вопросы, звоните по телефону 8 (4012) 30-11-22 в будние дни.")},
+		{name: "help line in the text", text: letter("", "Телефон для справок 8 (4012) 30-11-22.")},
+		{name: "the executor's phone in the text", text: letter("", "Подробности можно узнать у исполнителя по тел. 8 (4012) 30-11-22.")},
+
+		{name: "another body's phone", text: letter("", "По вопросам вывоза мусора обращайтесь к региональному оператору по тел. 8 (4012) 99-00-00."),
+			want: []string{noLine}},
+		{name: "another body's phone after a colon", text: letter("", "Телефон диспетчерской управляющей компании: 8 (4012) 99-00-00."),
+			want: []string{noLine}},
+		{name: "a phone for emergencies", text: letter("", "При запахе газа звоните по телефону 104."),
+			want: []string{noLine}},
+		{name: "a phone without a call", text: letter("", "Компания сообщила, что работы закончены, её телефон 8 (4012) 99-00-00."),
+			want: []string{noLine}},
+		{name: "the addressee's phone in the header", text: letter("Жилищная инспекция\n\nСоколову О.П.\nтел. 8 (921) 555-12-34\n\n", "Спасибо за обращение."),
+			want: []string{noLine}},
 	})
 }
 

@@ -44,10 +44,14 @@ func TestJargon(t *testing.T) {
 
 		// Legal citations.
 		{name: "в части of a law", text: "Это указано в части 3 статьи 8 закона.", want: nil},
+		{name: "в соответствии с and a citation", text: "В соответствии с частью 3 статьи 8 закона ответ направлен в полицию.", want: nil},
 		{name: "в части as jargon", text: "В части ремонта кровли сообщаем.", want: []string{"В части"}},
 
 		// Titles and names.
 		{name: "quoted act title", text: "Закон «О порядке осуществления контроля в целях защиты прав» действует.", want: nil},
+		{name: "unquoted name of an act", text: "Так сказано в правилах осуществления деятельности по управлению многоквартирными домами.", want: nil},
+		{name: "name of a system", text: "Ответ размещен в системе Инцидент менеджмент.", want: nil},
+		{name: "low quotes", text: "Закон „О порядке осуществления контроля“ действует.", want: nil},
 		{name: "straight-quoted company", text: "Ответ ООО \"Надлежащий сервис\" получен.", want: nil},
 		{name: "lowercase quote is checked", text: "Вы пишете, что это «в целях экономии».", want: []string{"в целях"}},
 		{name: "sentence boundary", text: "Обратитесь в. Целях нет.", want: nil},

@@ -44,10 +44,7 @@ var mixedScriptMeta = &linter.Meta{
 func (mixedScript) Meta() *linter.Meta { return mixedScriptMeta }
 
 func (r mixedScript) Check(c *linter.Context) {
-	sc, err := r.w.scan(c.Doc)
-	if err != nil {
-		return
-	}
+	sc := r.w.scan(c.Doc)
 	d := c.Doc
 	for _, i := range sc.mixed {
 		t := &d.Tokens[i]

@@ -49,6 +49,8 @@ type outSent struct {
 	reason     bool // a reason or a norm: «так как», «на основании», «статьи 46 …»
 	question   bool // «Вы спросили, …»: the reply answers a question
 	ended      bool // the sentence ends with a full stop, ! or ?
+	coarse     bool // the schedule names only a year, a month or a quarter, no day and no period
+	openTerm   bool // the reply says the term is not fixed: «сроки … будут согласованы»
 }
 
 func (outcome) Check(c *linter.Context) {
@@ -68,12 +70,16 @@ func (outcome) Check(c *linter.Context) {
 	}
 	var ss []outSent
 	var w []int
+	var side []bool
+	open := false
 	for _, sn := range d.Sentences {
 		if sn.First < bodyFirst || sn.First >= bodyLast {
 			continue
 		}
 		w = dsWords(d, sn.First, sn.Last, w)
-		o := readOutcome(d, w)
+		side = dsSideClauses(d, w, side)
+		o := readOutcome(d, w, side)
+		open = open || o.openTerm
 		o.start, o.end = sn.Start, sn.End
 		if p := d.Tokens[sn.Last-1]; p.Kind == linter.Punct {
 			switch d.Text[p.Start:p.End] {
@@ -85,6 +91,17 @@ func (outcome) Check(c *linter.Context) {
 	}
 	if len(ss) == 0 {
 		return
+	}
+	// A reply that says its term is not fixed yet («сроки работ будут
+	// согласованы после торгов», «сроки зависят от …») takes back a
+	// schedule that names only a year or a month: the reader still does
+	// not know when.
+	if open {
+		for i := range ss {
+			if ss[i].coarse {
+				ss[i].sched = false
+			}
+		}
 	}
 	clear := false
 	for i, o := range ss {
@@ -208,6 +225,11 @@ func outCompleted(n string, forms []outForm) bool {
 	return false
 }
 
+// outNear is how many words apart a general verb and the name of the
+// work may stand: «провели перерасчёт», «работы по ремонту кровли
+// проведены».
+const outNear = 4
+
 // outBlocked reports a word before a completion verb that undoes it: a
 // negation, a future or a modal («не устранено», «будет устранено»,
 // «должно быть устранено»).
@@ -221,18 +243,24 @@ func outBlocked(d *linter.Document, w []int, k int) bool {
 	return false
 }
 
-// readOutcome reads one sentence of the body, given its words.
-func readOutcome(d *linter.Document, w []int) outSent {
+// readOutcome reads one sentence of the body, given its words and which
+// of them stand in a side clause (dsSideClauses). A completion counts
+// only in a main clause and, for a general verb («проведён», «составлен»),
+// next to the name of the work in the same clause; a schedule counts only
+// when the sentence is no vague promise itself.
+func readOutcome(d *linter.Document, w []int, side []bool) outSent {
 	var o outSent
 	cs, ce := dsCondAt(d, w)
 	inCond := func(k int) bool { return cs >= 0 && k >= cs && k < ce }
 	terms := dsTermsOf(d, w)
 	var (
-		general, work, future, modal, permit, negHave  bool
+		future, modal, permit, negHave                 bool
 		forwardVerb, competenceWord, baseWord, negBase bool
 		you, ask, cannot, service                      bool
+		termSubject, termOpen, futureVerb              bool
 		noViolation                                    bool
 		subject, negFound                              = -100, -100
+		generals, works                                []int
 	)
 	norm := func(k int) string {
 		if k < 0 || k >= len(w) {
@@ -259,13 +287,15 @@ func readOutcome(d *linter.Document, w []int) outSent {
 		switch {
 		case inCond(k):
 			continue
+		case side[k]:
+			// «…, который устранил …», «узнать, когда починят»: background.
 		case outCompleted(n, outDone) && !outBlocked(d, w, k):
 			o.done = true
 		case outCompleted(n, outGeneral) && !outBlocked(d, w, k):
-			general = true
+			generals = append(generals, k)
 		}
 		if dsHasPrefix(n, outWorkStems) {
-			work = true
+			works = append(works, k)
 		}
 		// «нарушений (требований …) не выявлено», «не выявлено нарушений»,
 		// «нарушений нет»: the subject comes first, or just after a
@@ -287,9 +317,24 @@ func readOutcome(d *linter.Document, w []int) outSent {
 		if absent || (prev == "не" && (strings.HasPrefix(n, "име") || strings.HasPrefix(n, "усматр"))) {
 			negHave = true
 		}
-		if dsFutureAux[n] || dsPromiseVerbs[n] || strings.HasPrefix(n, "предписан") ||
-			strings.HasPrefix(n, "запланирован") || strings.HasPrefix(n, "план") || strings.HasPrefix(n, "назначен") || strings.HasPrefix(n, "срок") {
+		// A future, a plan or a term. «план» only as the noun: «плановая
+		// проверка» happened in the past.
+		if dsFutureAux[n] || dsPromiseVerbs[n] || dsFutureForms[n] || strings.HasPrefix(n, "предписан") ||
+			strings.HasPrefix(n, "запланирован") || strings.HasPrefix(n, "планиру") || outPlan[n] ||
+			strings.HasPrefix(n, "назначен") || strings.HasPrefix(n, "срок") {
 			future = true
+		}
+		if dsFutureAux[n] || dsPromiseVerbs[n] || dsFutureForms[n] {
+			futureVerb = true
+		}
+		// «Сроки работ будут согласованы», «сроки зависят от …»: the
+		// subject is the term itself (not «в сроки», «до срока»).
+		if strings.HasPrefix(n, "срок") && !outAfterPreposition(d, w, k) {
+			termSubject = true
+		}
+		if strings.HasPrefix(n, "завис") || (prev == "не" && dsHasPrefix(n, []string{"определен", "установлен", "известн", "определя"})) ||
+			strings.HasPrefix(n, "уточня") {
+			termOpen = true
 		}
 		if dsHasPrefix(n, outModal) {
 			modal = true
@@ -378,8 +423,13 @@ func readOutcome(d *linter.Document, w []int) outSent {
 	if cannot && service {
 		o.refusal = true
 	}
-	if general && work {
-		o.done = true
+	for _, g := range generals {
+		for _, wk := range works {
+			a, b := min(g, wk), max(g, wk)
+			if b-a <= outNear && !dsClauseBreak(d, w[a], w[b]) {
+				o.done = true
+			}
+		}
 	}
 	if noViolation && cs < 0 {
 		o.done = true // «нарушений не выявлено», «доводы не подтвердились»
@@ -397,6 +447,33 @@ func readOutcome(d *linter.Document, w []int) outSent {
 	// A promise under a condition («если …, компания устранит … до …») is
 	// not a schedule.
 	o.sched = cs < 0 && ((deadline && !permit) || (terms != 0 && future && !modal))
+	o.coarse = terms&(dsDay|dsPeriod) == 0
+	// A sentence that is a vague promise itself («будет выполнен в
+	// установленные сроки», «рассматривается вопрос о …») is no schedule
+	// unless it also names a day or a period.
+	vague := false
+	vgPhrases(d, w, cs >= 0, func(vgKind, int, int) { vague = true })
+	if vague && o.coarse {
+		o.sched = false
+	}
+	o.openTerm = termSubject && terms == 0 && (vague || termOpen || futureVerb)
 	o.question = you && ask
 	return o
+}
+
+// outPlan are the forms of the noun «план».
+var outPlan = dsForms("план плана плану планом плане планы планов планам планами планах")
+
+// outAfterPreposition reports a preposition among the two words before
+// word k in its clause: «в установленные сроки», «до срока».
+func outAfterPreposition(d *linter.Document, w []int, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-2; j-- {
+		if dsClauseBreak(d, w[j], w[k]) {
+			return false
+		}
+		if vgPrepositions[d.Tokens[w[j]].Norm] {
+			return true
+		}
+	}
+	return false
 }

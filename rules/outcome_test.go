@@ -118,6 +118,42 @@ func TestOutcome(t *testing.T) {
 	runCases(t, "outcome", cases)
 }
 
+// TestOutcomeVagueCandidates: a sentence that only looks like an outcome
+// is not one when it is a vague promise itself, a plan with no real date,
+// a completion in a side clause, or a general verb whose work stands in
+// another clause.
+func TestOutcomeVagueCandidates(t *testing.T) {
+	var cases []ruleCase
+	last := func(body ...string) string { return body[len(body)-1] }
+	for _, body := range [][]string{
+		// a vague promise with a year: no schedule
+		{"Вопрос о замене лифта будет рассмотрен в 2028 году."},
+		// a coarse schedule that the reply itself takes back
+		{"Ремонт фасада будет выполнен в 2028 году.", "Сроки начала работ зависят от результатов торгов."},
+		{"Замена труб запланирована на 2028 год.", "Сроки работ будут согласованы с подрядчиком."},
+		// «плановый» is no plan for the future
+		{"12.02.2027 при плановом осмотре инспектор обнаружил трещину в стене."},
+		// a completion in a relative clause is background
+		{"Мы направили запрос в компанию, которая в прошлом году заменила трубы в подвале."},
+		// the general verb and the work are in different clauses
+		{"Перерасчёт выполняет ресурсоснабжающая организация, а акт осмотра составлен 05.03.2027."},
+	} {
+		cases = append(cases, ruleCase{name: "fires: " + strings.Join(body, " "), text: outLetter(append([]string{outIntro}, body...)...),
+			want: []string{last(body...)}})
+	}
+	for _, body := range [][]string{
+		{"Ремонт фасада будет выполнен в 2028 году."},
+		{"Замена труб запланирована на 2028 год."},
+		{"Ремонт фасада будет выполнен до 20.05.2028.", "Сроки покраски будут согласованы с жильцами."},
+		{"Сообщаем, что трубы в подвале заменили 14.03.2027."},
+		{"Протокол об административном правонарушении составлен 02.03.2027."},
+		{"Компания, которая обслуживает дом, заменила трубы в подвале."},
+	} {
+		cases = append(cases, ruleCase{name: "silent: " + strings.Join(body, " "), text: outLetter(append([]string{outIntro}, body...)...)})
+	}
+	runCases(t, "outcome", cases)
+}
+
 func TestOutcomeMessage(t *testing.T) {
 	reg, err := Default()
 	require.NoError(t, err)

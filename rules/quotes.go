@@ -220,7 +220,6 @@ type wdShared struct {
 	extra [][]*dict.Entry
 	d     *dict.Dict
 	info  map[*dict.Entry]*wdInfo
-	err   error
 }
 
 // wdInfo is what a rule needs about an entry, prepared once: the forms an
@@ -274,6 +273,13 @@ func wdSharedFor(env *Env) (*wdShared, error) {
 			w.extra = append(w.extra, es)
 		}
 	}
+	var all []*dict.Entry
+	for _, es := range w.extra {
+		all = append(all, es...)
+	}
+	if _, err := dict.Compile(all); err != nil {
+		return nil, err // a phrase with too many variants
+	}
 	if wdOrgs.m == nil || len(wdOrgs.m) >= 32 {
 		wdOrgs.m = map[[32]byte]*wdShared{} // a few configurations per process
 	}
@@ -282,16 +288,15 @@ func wdSharedFor(env *Env) (*wdShared, error) {
 }
 
 // get compiles the dictionary on first use.
-func (w *wdShared) get() (*dict.Dict, error) {
+func (w *wdShared) get() *dict.Dict {
 	w.once.Do(func() {
-		b, err := dict.LoadBuiltin()
-		if err != nil {
-			w.err = err
-			return
+		// A bad line of the built-in data is left out, not fatal: the
+		// data is tested, and one line must not switch the rules off.
+		b, _ := dict.LoadBuiltin()
+		if b == nil {
+			b = &dict.Builtin{}
 		}
-		if w.d, w.err = b.Compile(w.extra...); w.err != nil {
-			return
-		}
+		w.d, _ = b.Compile(w.extra...)
 		w.info = make(map[*dict.Entry]*wdInfo, len(w.d.Entries()))
 		for _, e := range w.d.Entries() {
 			kind := "Канцелярит"
@@ -301,7 +306,7 @@ func (w *wdShared) get() (*dict.Dict, error) {
 			w.info[e] = &wdInfo{keys: wdAllowKeys(e), tail: wdTail(kind, e)}
 		}
 	})
-	return w.d, w.err
+	return w.d
 }
 
 // wdScan is what the word rules learn from two passes over a document
@@ -333,17 +338,14 @@ var wdCache struct {
 }
 
 // scan returns the document's scan, computing it on the first call.
-func (w *wdShared) scan(doc *linter.Document) (*wdScan, error) {
-	d, err := w.get()
-	if err != nil {
-		return nil, err
-	}
+func (w *wdShared) scan(doc *linter.Document) *wdScan {
+	d := w.get()
 	wp := weak.Make(doc)
 	wdCache.mu.Lock()
 	for _, sl := range wdCache.slots {
 		if sl.w == w && sl.doc == wp {
 			wdCache.mu.Unlock()
-			return sl.scan, nil
+			return sl.scan
 		}
 	}
 	wdCache.mu.Unlock()
@@ -360,7 +362,7 @@ func (w *wdShared) scan(doc *linter.Document) (*wdScan, error) {
 	sl.doc, sl.w, sl.scan = wp, w, sc
 	wdCache.next = (wdCache.next + 1) % len(wdCache.slots)
 	wdCache.mu.Unlock()
-	return sc, nil
+	return sc
 }
 
 // wdNextWord returns the next word or number token after i within the

@@ -1,0 +1,87 @@
+package rules
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/yasno/yasno/linter"
+)
+
+func TestQuotedTitles(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string // the guarded texts
+	}{
+		{"guillemets", "Закон «О порядке рассмотрения обращений» действует.", []string{"О порядке рассмотрения обращений"}},
+		{"nested", "Письмо ООО «Фирма „Восток“» получено.", []string{"Фирма „Восток“"}},
+		{"low quotes", "Закон „О связи“ и закон “Об информации”.", []string{"О связи", "Об информации"}},
+		{"straight quotes", `Ответ ООО "Жилсервис" и ТСЖ "Молодежное".`, []string{"Жилсервис", "Молодежное"}},
+		{"after a legal form", "Ответ ООО «домовой» получен.", []string{"домовой"}},
+		{"latin name", "Система «smart city» работает.", []string{"smart city"}},
+		{"lowercase quote is not a title", "Вы пишете, что «в целях экономии» свет выключают.", nil},
+		{"unclosed quote", "Закон «О порядке рассмотрения обращений действует.", nil},
+		{"a quote does not cross paragraphs", "Закон «О порядке\n\nрассмотрения» действует.", nil},
+		{"name without quotes", "Ответ в системе Инцидент менеджмент.", []string{"Инцидент менеджмент"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := linter.FromText("t", c.text)
+			sc := wdBuiltin.scan(doc)
+			var got []string
+			for _, s := range sc.guard.spans {
+				got = append(got, doc.Slice(s.first, s.last))
+			}
+			assert.Equal(t, c.want, got)
+		})
+	}
+}
+
+func TestGuardCovers(t *testing.T) {
+	g := wdGuard{spans: []wdSpan{{2, 5}, {10, 12}}}
+	for _, c := range []struct {
+		first, last int
+		want        bool
+	}{{0, 2, false}, {1, 3, true}, {4, 6, true}, {5, 10, false}, {11, 12, true}, {12, 20, false}} {
+		assert.Equal(t, c.want, g.covers(c.first, c.last), "%d-%d", c.first, c.last)
+	}
+}
+
+// TestScanCache checks that the word rules of one check share a scan, that
+// a document never gets another document's scan, and that concurrent
+// checks are safe.
+func TestScanCache(t *testing.T) {
+	a := linter.FromText("a", "Данный вопрос решен.")
+	assert.Same(t, wdBuiltin.scan(a), wdBuiltin.scan(a), "one scan per document")
+	copyA := *a
+	assert.NotSame(t, wdBuiltin.scan(a), wdBuiltin.scan(&copyA), "another document, another scan")
+
+	reg, err := Default()
+	require.NoError(t, err)
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := 0; k < 20; k++ {
+				text := fmt.Sprintf("Данный вопрос № %d решен. Результаты мониторинга направим.", k)
+				doc := linter.FromText("t", text)
+				res, err := reg.Check(doc, linter.Settings{Profile: linter.Citizen})
+				if !assert.NoError(t, err) {
+					return
+				}
+				var got []string
+				for _, f := range res.Findings {
+					if f.Rule == "jargon" || f.Rule == "foreign" {
+						got = append(got, f.Text)
+					}
+				}
+				assert.Equal(t, []string{"Данный", "мониторинга"}, got)
+			}
+		}()
+	}
+	wg.Wait()
+}
