@@ -27,6 +27,7 @@ awk '
 	for (i = 4; i < NF; i++) {
 		if ($(i+1) == "MB/s") mbs[name] = (mbs[name] > $i ? mbs[name] : $i)
 		if ($(i+1) == "MB/cpu-s") cpu[name] = (cpu[name] > $i ? cpu[name] : $i)
+		if ($(i+1) == "cpu-ms/op" && (!(name in cms) || $i + 0 < cms[name] + 0)) cms[name] = $i
 		if ($(i+1) == "allocs/op") allocs[name] = $i
 		if ($(i+1) == "B/op") bytes[name] = $i
 	}
@@ -37,6 +38,7 @@ END {
 		line = sprintf("%-22s %10.2f ms/op", n, best[n] / 1e6)
 		if (n in mbs) line = line sprintf("  %8.2f MB/s", mbs[n])
 		if (n in cpu) line = line sprintf("  %8.2f MB/cpu-s", cpu[n])
+		if (n in cms) line = line sprintf("  %8.2f cpu-ms/op", cms[n])
 		line = line sprintf("  %10s B/op  %8s allocs/op", bytes[n], allocs[n])
 		print line
 	}

@@ -218,22 +218,30 @@ func finish(doc *Document, fs []Finding) []Finding {
 		}
 		out = append(out, f)
 	}
-	// UTF-16 offsets in one pass over the sorted offsets.
-	offs := make([]int, 0, 2*len(out))
-	for _, f := range out {
-		offs = append(offs, f.Start.Offset, f.End.Offset)
-	}
-	sort.Ints(offs)
-	u16 := utf16Offsets(doc.Text, offs)
+	// Lines, columns and UTF-16 offsets in one pass over the text, in the
+	// order of the offsets: counting runes from each line start instead
+	// costs a pass over the line for every finding.
+	refs := make([]offRef, 0, 2*len(out))
 	for i := range out {
 		f := &out[i]
-		// Pos clamps offsets to the text; a reversed span from a faulty
+		// Offsets are clamped to the text; a reversed span from a faulty
 		// rule becomes empty rather than a panic.
-		f.Start = doc.Pos(f.Start.Offset)
-		f.End = doc.Pos(max(f.End.Offset, f.Start.Offset))
+		start := max(0, min(f.Start.Offset, len(doc.Text)))
+		end := max(start, min(f.End.Offset, len(doc.Text)))
+		refs = append(refs, offRef{start, 2 * i}, offRef{end, 2*i + 1})
+	}
+	sort.Slice(refs, func(i, j int) bool { return refs[i].off < refs[j].off })
+	walkPositions(doc.Text, refs, func(slot int, p Position, units int) {
+		f := &out[slot/2]
+		if slot%2 == 0 {
+			f.Start, f.StartChar = p, units
+		} else {
+			f.End, f.EndChar = p, units
+		}
+	})
+	for i := range out {
+		f := &out[i]
 		f.Text = doc.Text[f.Start.Offset:f.End.Offset]
-		f.StartChar = u16[f.Start.Offset]
-		f.EndChar = u16[f.End.Offset]
 		if b := doc.BlockAt(f.Start.Offset); b >= 0 && doc.Blocks[b].Part != "" {
 			blk := doc.Blocks[b]
 			f.Paragraph = &ParagraphRef{Part: blk.Part, Index: blk.Index,
@@ -243,23 +251,32 @@ func finish(doc *Document, fs []Finding) []Finding {
 	return out
 }
 
-// utf16Offsets maps sorted byte offsets to UTF-16 code-unit offsets.
-func utf16Offsets(text string, sorted []int) map[int]int {
-	m := make(map[int]int, len(sorted))
-	pos, units := 0, 0
-	for _, off := range sorted {
-		off = max(0, min(off, len(text)))
-		for pos < off {
-			r, n := utf8.DecodeRuneInString(text[pos:])
-			units += utf16.RuneLen(r)
-			if utf16.RuneLen(r) < 0 {
-				units += 2 // invalid rune: counted as U+FFFD
+// offRef is an offset wanted by a finding: slot is 2i for the start of
+// finding i and 2i+1 for its end.
+type offRef struct{ off, slot int }
+
+// walkPositions walks text once and calls set for each offset of refs
+// (sorted) with its Position, as Document.Pos gives it, and its offset in
+// UTF-16 code units.
+func walkPositions(text string, refs []offRef, set func(slot int, p Position, units int)) {
+	pos, line, col, units := 0, 1, 1, 0
+	for _, r := range refs {
+		for pos < r.off {
+			c, n := decodeRune(text, pos)
+			switch {
+			case c == '\n' || c == '\r' && (pos+1 == len(text) || text[pos+1] != '\n'):
+				line, col = line+1, 1
+			default:
+				col++
+			}
+			units++
+			if c >= 0x10000 {
+				units++ // a surrogate pair
 			}
 			pos += n
 		}
-		m[off] = units
+		set(r.slot, Position{Offset: r.off, Line: line, Column: col}, units)
 	}
-	return m
 }
 
 // UTF16Len returns the length of s in UTF-16 code units.

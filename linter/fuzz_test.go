@@ -72,6 +72,12 @@ func FuzzParse(f *testing.F) {
 				if fd.StartChar > fd.EndChar || fd.Start.Offset > fd.End.Offset || fd.Text != d.Text[fd.Start.Offset:fd.End.Offset] {
 					t.Fatalf("bad finding %+v", fd)
 				}
+				if fd.Start != d.Pos(fd.Start.Offset) || fd.End != d.Pos(fd.End.Offset) {
+					t.Fatalf("finding at %+v–%+v, Pos says %+v–%+v", fd.Start, fd.End, d.Pos(fd.Start.Offset), d.Pos(fd.End.Offset))
+				}
+				if fd.StartChar != UTF16Len(d.Text[:fd.Start.Offset]) || fd.EndChar != UTF16Len(d.Text[:fd.End.Offset]) {
+					t.Fatalf("finding %+v: UTF-16 offsets %d–%d", fd.Start, fd.StartChar, fd.EndChar)
+				}
 			}
 		}
 	})
