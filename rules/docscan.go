@@ -571,6 +571,10 @@ func dsTermsOf(d *linter.Document, w []int) dsTerm {
 			// «после этого срока», «к указанной дате»: a date given
 			// earlier in the letter.
 			out |= dsDate
+		case dsHasPrefix(n, []string{"квитанц", "платежн", "расчетн"}) && dsHasPrefix(norm(k-1), []string{"следующ", "ближайш", "очередн"}):
+			// «в следующей квитанции», «в очередном платёжном документе»:
+			// the next bill is a known date.
+			out |= dsDate
 		case strings.HasPrefix(n, "недел") || strings.HasPrefix(n, "месяц"):
 			switch norm(k - 1) {
 			case "этой", "этом", "следующей", "следующем", "текущей", "текущем", "будущей", "будущем":
@@ -686,11 +690,12 @@ func dsClauseBreak(d *linter.Document, a, b int) bool {
 }
 
 // dsSideWords open a side clause: a relative clause («…, который
-// устранил …», «…, в связи с чем …»), a clause of time or concession, or
-// an indirect question («узнать, когда починят …»). What such a clause
+// устранил …»), a clause of time or concession, or an indirect question
+// («узнать, когда починят …»). «…, в связи с чем …» is left out: it
+// states the consequence, the main news. What such a clause
 // says about an action is background, not the reply's own statement.
 var dsSideWords = dsForms("который которая которое которые которого которой котором которым которых которую "+
-	"которыми где куда откуда чем когда пока хотя чтобы ли кто", "зачем почему")
+	"которыми где куда откуда когда пока хотя чтобы ли кто", "зачем почему")
 
 // dsSideClauses marks, for each of the words w of a sentence, whether it
 // lies in a side clause: from a side word to the next clause break.
@@ -724,4 +729,17 @@ func dsSideClauses(d *linter.Document, w []int, buf []bool) []bool {
 		}
 	}
 	return buf
+}
+
+// dsQuestion reports a sentence that ends with a question mark.
+func dsQuestion(d *linter.Document, si int) bool {
+	sn := d.Sentences[si]
+	for i := sn.Last - 1; i >= sn.First; i-- {
+		t := &d.Tokens[i]
+		if t.Kind == linter.Space || t.Kind == linter.Newline {
+			continue
+		}
+		return t.Kind == linter.Punct && d.TokenText(i) == "?"
+	}
+	return false
 }

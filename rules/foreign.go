@@ -45,7 +45,6 @@ func (r *foreign) Meta() *linter.Meta { return foreignMeta }
 
 func (r *foreign) Check(c *linter.Context) {
 	sc := r.w.scan(c.Doc)
-	doc := c.Doc
 	// taken are the dictionary findings: a Latin word the list knows
 	// («online») is reported once, with the list's replacement.
 	var taken []dict.Match
@@ -57,8 +56,7 @@ func (r *foreign) Check(c *linter.Context) {
 		if wdAllowed(c, m, in.keys) {
 			continue
 		}
-		text := doc.Text[m.Start:m.End]
-		c.Report(m.Start, m.End, "Иностранное слово: „"+text+"“"+in.tail, wdCase(text, m.Entry.Replace)...)
+		wdReport(c, m, in, "Иностранное слово", "пишите по-русски", "напишите по-русски")
 		taken = append(taken, m)
 	}
 	// A document written mostly in Latin letters is not Russian prose.

@@ -53,22 +53,42 @@ func (r *jargon) Check(c *linter.Context) {
 			continue
 		}
 		in := r.w.info[m.Entry]
-		if wdAllowed(c, m, in.keys) || !jargonFits(doc, m) {
+		if wdAllowed(c, m, in.keys) {
 			continue
 		}
-		text := doc.Text[m.Start:m.End]
-		c.Report(m.Start, m.End, "Канцелярит: „"+text+"“"+in.tail, wdCase(text, m.Entry.Replace)...)
+		switch jargonFits(doc, m) {
+		case fitNo:
+			continue
+		case fitLinkThat:
+			jargonLinkThat(c, m)
+			continue
+		}
+		wdReport(c, m, in, "Канцелярит", "пишите проще", "скажите проще")
 	}
 }
 
+// How a match fits the checks a list cannot express.
+const (
+	fitYes      = iota
+	fitNo       // not канцелярит here
+	fitLinkThat // «является то, что»: reported with its own advice
+)
+
 // jargonFits applies the checks a list cannot express: «являться» is
-// канцелярит only as a link verb, and a phrase that ends at or right before
-// a legal citation («в части 3 статьи 8», «в соответствии с частью 3») is
-// the wording of the law, not the clerk's.
-func jargonFits(d *linter.Document, m dict.Match) bool {
+// канцелярит only as a link verb, a phrase that ends at or right before a
+// legal citation («в части 3 статьи 8», «в соответствии с частью 3») is
+// the wording of the law, not the clerk's, and a verbal noun that names a
+// document's subject («акт о выполнении работ») is the document's name.
+func jargonFits(d *linter.Document, m dict.Match) int {
 	end := wdSentenceEnd(d, m.First)
-	if wdLinkVerbEntry(m.Entry) && !wdInstrumentalAhead(d, m.Last, end) {
-		return false
+	if wdLinkVerbEntry(m.Entry) {
+		switch {
+		case jargonThatAhead(d, m.Last, end) > 0:
+			return fitLinkThat
+		case wdInstrumentalAhead(d, m.Last, end), wdInstrumentalBehind(d, m.First):
+		default:
+			return fitNo
+		}
 	}
 	last := m.Last - 1
 	for last > m.First && d.Tokens[last].Kind != linter.Word {
@@ -76,15 +96,118 @@ func jargonFits(d *linter.Document, m dict.Match) bool {
 	}
 	if wdLegalUnit(d.Tokens[last].Stem) {
 		if n := wdNextWord(d, m.Last, end); n >= 0 && d.Tokens[n].Kind == linter.Number {
-			return false
+			return fitNo
 		}
 	}
 	if n := wdNextWord(d, m.Last, end); n >= 0 && wdLegalUnit(d.Tokens[n].Stem) {
 		if k := wdNextWord(d, n+1, end); k >= 0 && d.Tokens[k].Kind == linter.Number {
-			return false
+			return fitNo
 		}
 	}
-	return true
+	if jargonDocName(d, m) {
+		return fitNo
+	}
+	return fitYes
+}
+
+// jargonDocNouns are the stems of documents whose names hold a verbal
+// noun: «акт о выполнении работ», «договор на проведение ремонта»,
+// «график производства работ», «заявка на осуществление выезда».
+var jargonDocNouns = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"акт", "договор", "контракт", "соглашение", "заявка", "заявление", "план", "график",
+		"смета", "протокол", "журнал", "программа", "наряд", "ордер", "разрешение", "уведомление", "извещение",
+		"приказ", "распоряжение", "решение", "предписание", "задание", "справка", "отчет"} {
+		m[linter.Stem(w)] = true
+	}
+	return m
+}()
+
+// jargonDocName reports a verbal noun right after a document's name, maybe
+// with «о», «об», «на» or «по» between: the words are the document's title
+// («акт о выполнении работ»), which the clerk cites and cannot change.
+func jargonDocName(d *linter.Document, m dict.Match) bool {
+	t := &d.Tokens[m.First]
+	if t.Kind != linter.Word || !wdVerbalNoun(t.Stem) {
+		return false
+	}
+	p := wdPrevWord(d, m.First)
+	if p >= 0 {
+		switch d.Tokens[p].Norm {
+		case "о", "об", "на", "по":
+			p = wdPrevWord(d, p)
+		}
+	}
+	return p >= 0 && jargonDocNouns[d.Tokens[p].Stem]
+}
+
+// wdVerbalNoun reports the stem of a verbal noun: «выполнен» (выполнение),
+// «оказан», «принят», «производств».
+func wdVerbalNoun(stem string) bool {
+	for _, s := range []string{"ен", "ан", "ят", "ств"} {
+		if strings.HasSuffix(stem, s) && len(stem) > len(s)+4 {
+			return true
+		}
+	}
+	return false
+}
+
+// wdPrevWord returns the word or number before token i in its sentence,
+// skipping spaces; -1 at punctuation or at the sentence start.
+func wdPrevWord(d *linter.Document, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		switch d.Tokens[j].Kind {
+		case linter.Space, linter.Newline:
+			continue
+		case linter.Word, linter.Number:
+			if d.SentenceAt(j) != d.SentenceAt(i) {
+				return -1
+			}
+			return j
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// jargonThatAhead returns the end token of «то, что» (or «тот факт, что»,
+// «это, что») right after a link verb, or 0: «причиной является то, что»
+// is канцелярит wherever it stands.
+func jargonThatAhead(d *linter.Document, from, end int) int {
+	j := wdNextWord(d, from, end)
+	if j < 0 {
+		return 0
+	}
+	switch d.Tokens[j].Norm {
+	case "то", "тот", "это":
+	default:
+		return 0
+	}
+	if k := wdNextWord(d, j+1, end); k >= 0 && (d.Tokens[k].Norm == "факт" || d.Tokens[k].Norm == "обстоятельство") {
+		j = k
+	}
+	k := j + 1
+	for k < end && d.Tokens[k].Kind == linter.Space {
+		k++
+	}
+	if k < end && d.TokenText(k) == "," {
+		k++
+	}
+	if n := wdNextWord(d, k, end); n >= 0 && (d.Tokens[n].Norm == "что" || d.Tokens[n].Norm == "чтобы") {
+		return n + 1
+	}
+	return 0
+}
+
+// jargonLinkThat reports «является то, что» as a whole, with advice: there
+// is no literal replacement, the sentence needs turning round.
+func jargonLinkThat(c *linter.Context, m dict.Match) {
+	d := c.Doc
+	last := jargonThatAhead(d, m.Last, wdSentenceEnd(d, m.First))
+	text := d.Text[m.Start:d.Tokens[last-1].End]
+	c.ReportAs(wdSeverity(c, m.Entry), m.Start, d.Tokens[last-1].End, "Канцелярит: „"+text+"“ — тяжёлый оборот со связкой. "+
+		"Скажите прямо: «Причина в том, что…» или «…, потому что…».")
 }
 
 // wdLegalUnit reports the stem of a unit of a legal act: часть, статья,
@@ -127,6 +250,21 @@ func wdInstrumentalAhead(d *linter.Document, from, end int) bool {
 	return false
 }
 
+// wdInstrumentalBehind reports an instrumental among the three words
+// before a link verb, in the same clause: «причиной протечки является
+// износ», «управляющей организацией является ООО…».
+func wdInstrumentalBehind(d *linter.Document, at int) bool {
+	for k, j := 0, at; k < 3; k++ {
+		if j = wdPrevWord(d, j); j < 0 || d.Tokens[j].Kind != linter.Word {
+			return false
+		}
+		if wdInstrumental(d.Tokens[j].Norm) {
+			return true
+		}
+	}
+	return false
+}
+
 var wdInstrEndings = []string{"ом", "ем", "ой", "ей", "ью", "ами", "ями", "ым", "им", "ыми", "ими", "ою", "ею"}
 
 func wdInstrumental(norm string) bool {
@@ -141,62 +279,198 @@ func wdInstrumental(norm string) bool {
 	return false
 }
 
-// wdTail is the end of an entry's message, after «Канцелярит: „found“»:
-// the fix and the reason — « → „делать“ или „проводить“. <reason>».
-// Hints from the list («(назовите орган)») are advice and go into the
-// message only. A reason that starts with the kind («Иностранное слово:
-// …») drops it.
-func wdTail(kind string, e *dict.Entry) string {
-	var b strings.Builder
-	var alts, advice []string
-	del := false
-	for _, r := range e.Replace {
-		if r == "" {
-			del = true
-			continue
-		}
-		alts = append(alts, "„"+r+"“")
+// wdSeverity is the severity of an entry's finding: a soft entry is a
+// hint (info) whatever the profile says, unless the profile is milder.
+func wdSeverity(c *linter.Context, e *dict.Entry) linter.Severity {
+	sev := c.Severity()
+	if e.Soft && sev.Rank() > linter.Info.Rank() {
+		return linter.Info
 	}
+	return sev
+}
+
+// wdInfo is what the word rules need about an entry, prepared once: the
+// forms an allow list may name it by, and the parts of its message.
+type wdInfo struct {
+	keys   []string
+	adj    bool     // one word found, an adjective: replacements agree with it
+	alts   []string // hints shown among the replacements: «на (дата)»
+	advice []string // advice from the list: «назовите орган»
+	reason string   // the reason, without a leading kind
+}
+
+func wdNewInfo(kind string, e *dict.Entry) *wdInfo {
+	in := &wdInfo{keys: wdAllowKeys(e)}
+	in.adj = e.Span() == 1 && e.Words[0].Punct == "" && dict.IsAdjective(e.Words[0].Head)
 	for _, h := range e.Hints {
 		if strings.HasPrefix(h, "(") && strings.HasSuffix(h, ")") {
-			advice = append(advice, strings.TrimSuffix(strings.TrimPrefix(h, "("), ")"))
+			in.advice = append(in.advice, strings.TrimSuffix(strings.TrimPrefix(h, "("), ")"))
 			continue
 		}
-		alts = append(alts, "„"+h+"“")
+		in.alts = append(in.alts, h)
 	}
+	r := strings.TrimSpace(e.Reason)
+	if k := strings.Index(r, ":"); k > 0 && strings.EqualFold(r[:k], kind) {
+		r = strings.TrimSpace(r[k+1:])
+	}
+	if r != "" {
+		r = wdUpperFirst(r)
+		if !strings.HasSuffix(r, ".") && !strings.HasSuffix(r, "!") && !strings.HasSuffix(r, "?") {
+			r += "."
+		}
+	}
+	in.reason = r
+	return in
+}
+
+// wdReport reports a dictionary match with the suggestions that fit where
+// it stands. A suggestion replaces the found words literally, so:
+//   - a fixed expression, or words exactly in the entry's dictionary form
+//     («в настоящее время», «провести проверку»), take the list's
+//     replacements as written;
+//   - an adjective or participle passes its case ending on to the
+//     replacement («некорректном» → «неправильном», «данной» → «этой»);
+//   - other forms («провели проверку», «мониторинга») get no suggestion:
+//     the message names the plain word to use in the right form;
+//   - a deletion is offered only where it leaves a sentence whole: inside
+//     it, with a word after it; the finding then takes the space after
+//     the phrase along, so that no double space is left;
+//   - a part of a hyphenated word («онлайн-опрос») gets no suggestion.
+//
+// kind starts the message («Канцелярит»), lead introduces the plain words
+// («пишите проще»), none is the advice when the list gives none.
+func wdReport(c *linter.Context, m dict.Match, in *wdInfo, kind, lead, none string) {
+	d := c.Doc
+	e := m.Entry
+	t := &d.Tokens[m.First]
+	text := d.Text[m.Start:m.End]
+	part := m.Last-m.First == 1 && (m.Start != t.Start || m.End != t.End)
+	head := !part && e.InHeadForm(d, m)
+	var lits, plain []string
+	del := false
+	for _, r := range e.Replace {
+		switch {
+		case r == "":
+			del = true
+		case part:
+			plain = wdAdd(plain, r)
+		case head:
+			lits = wdAdd(lits, r)
+		case in.adj && dict.IsAdjective(r):
+			if s, ok := dict.Agree(e.Words[0].Head, t.Norm, r); ok {
+				lits = wdAdd(lits, s)
+			} else {
+				plain = wdAdd(plain, r)
+			}
+		default:
+			plain = wdAdd(plain, r)
+		}
+	}
+	for _, r := range e.Inflect {
+		plain = wdAdd(plain, r)
+	}
+	// The suggestions, in the list's order, with the deletion where it fits.
+	end := m.End
+	var sugg []string
+	space := ""
+	if del && !part {
+		if sp, ok := wdDeletable(d, m); ok {
+			space = d.TokenText(sp)
+			end = d.Tokens[sp].End
+			sugg = append(sugg, "")
+		}
+	}
+	for _, l := range lits {
+		sugg = append(sugg, l+space)
+	}
+	sugg = wdCase(text, sugg)
+
+	var b strings.Builder
+	b.WriteString(kind)
+	b.WriteString(": „")
+	b.WriteString(text)
+	b.WriteString("“")
+	alts := append(lits[:len(lits):len(lits)], in.alts...)
+	said := false
 	switch {
 	case len(alts) > 0:
 		b.WriteString(" → ")
-		b.WriteString(strings.Join(alts, " или "))
+		wdQuoteList(&b, alts)
 		if del {
 			b.WriteString(", или просто уберите")
 		}
+		said = true
 	case del:
 		b.WriteString(" — уберите")
-	case len(advice) == 0:
-		b.WriteString(" — скажите проще")
+		said = true
 	}
-	for i, a := range advice {
-		if i == 0 && len(alts) == 0 && !del {
-			b.WriteString(" — ")
+	if len(plain) > 0 {
+		if said {
+			b.WriteString("; или ")
 		} else {
+			b.WriteString(" — " + lead + ": ")
+		}
+		wdQuoteList(&b, plain)
+		b.WriteString(" в нужной форме")
+		said = true
+	}
+	for _, a := range in.advice {
+		if said {
 			b.WriteString("; ")
+		} else {
+			b.WriteString(" — ")
 		}
 		b.WriteString(a)
+		said = true
+	}
+	if !said {
+		b.WriteString(" — " + none)
 	}
 	b.WriteString(".")
-	r := strings.TrimSpace(e.Reason)
-	if k := strings.Index(r, ":"); k > 0 && strings.EqualFold(r[:k], kind) {
-		r = wdUpperFirst(strings.TrimSpace(r[k+1:]))
-	}
-	if r != "" {
+	if in.reason != "" {
 		b.WriteString(" ")
-		b.WriteString(wdUpperFirst(r))
-		if !strings.HasSuffix(r, ".") && !strings.HasSuffix(r, "!") && !strings.HasSuffix(r, "?") {
-			b.WriteString(".")
+		b.WriteString(in.reason)
+	}
+	c.ReportAs(wdSeverity(c, e), m.Start, end, b.String(), sugg...)
+}
+
+// wdDeletable reports whether deleting a match leaves the sentence whole:
+// a word stands before it and a space and a word after it. sp is the
+// space after the match, which the deletion takes along.
+func wdDeletable(d *linter.Document, m dict.Match) (sp int, ok bool) {
+	if wdPrevWord(d, m.First) < 0 {
+		return 0, false // a sentence start or after punctuation
+	}
+	if m.Last+1 >= len(d.Tokens) || d.Tokens[m.Last].Kind != linter.Space || !d.Tokens[m.Last+1].IsWordLike() ||
+		d.SentenceAt(m.Last+1) != d.SentenceAt(m.First) {
+		return 0, false
+	}
+	return m.Last, true
+}
+
+// wdQuoteList writes „a“, „b“ или „c“.
+func wdQuoteList(b *strings.Builder, ws []string) {
+	for i, w := range ws {
+		switch {
+		case i == 0:
+		case i == len(ws)-1:
+			b.WriteString(" или ")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString("„")
+		b.WriteString(w)
+		b.WriteString("“")
+	}
+}
+
+func wdAdd(s []string, v string) []string {
+	for _, x := range s {
+		if x == v {
+			return s
 		}
 	}
-	return b.String()
+	return append(s, v)
 }
 
 // wdCase capitalises the suggestions when the found text starts with a
@@ -204,13 +478,12 @@ func wdTail(kind string, e *dict.Entry) string {
 func wdCase(text string, sugg []string) []string {
 	r, _ := utf8.DecodeRuneInString(text)
 	if !unicode.IsUpper(r) {
-		return append([]string(nil), sugg...) // the finding's own copy
+		return sugg
 	}
-	out := make([]string, len(sugg))
 	for i, s := range sugg {
-		out[i] = wdUpperFirst(s)
+		sugg[i] = wdUpperFirst(s)
 	}
-	return out
+	return sugg
 }
 
 func wdUpperFirst(s string) string {

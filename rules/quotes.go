@@ -195,7 +195,7 @@ func wdAllowKeys(e *dict.Entry) []string {
 	first := make([]string, len(fields))
 	for i, f := range fields {
 		for j, a := range strings.Split(f, "|") {
-			a = linter.Normalize(strings.Trim(a, "=,.;:"))
+			a = linter.Normalize(strings.Trim(a, "=,.;:()"))
 			if j == 0 {
 				first[i] = a
 			}
@@ -220,13 +220,6 @@ type wdShared struct {
 	extra [][]*dict.Entry
 	d     *dict.Dict
 	info  map[*dict.Entry]*wdInfo
-}
-
-// wdInfo is what a rule needs about an entry, prepared once: the forms an
-// allow list may name it by, and the end of its message.
-type wdInfo struct {
-	keys []string
-	tail string
 }
 
 // wdBuiltin serves every rule set without extra files.
@@ -303,7 +296,7 @@ func (w *wdShared) get() *dict.Dict {
 			if e.List == dict.ListForeign {
 				kind = "Иностранное слово"
 			}
-			w.info[e] = &wdInfo{keys: wdAllowKeys(e), tail: wdTail(kind, e)}
+			w.info[e] = wdNewInfo(kind, e)
 		}
 	})
 	return w.d
