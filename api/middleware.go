@@ -167,6 +167,12 @@ func (s *Server) auth(next http.Handler) http.Handler {
 			return
 		}
 		scheme, tok, found := strings.Cut(r.Header.Get("Authorization"), " ")
+		if !found && s.opts.TokenFrom != nil {
+			// Clients that cannot send the header (LanguageTool's apiKey).
+			if k := s.opts.TokenFrom(r); k != "" {
+				scheme, tok, found = "Bearer", k, true
+			}
+		}
 		if !found || !strings.EqualFold(scheme, "Bearer") {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="yasno"`)
 			WriteError(w, errorf(http.StatusUnauthorized, CodeUnauthorized,

@@ -31,6 +31,9 @@ type Options struct {
 	// Token, when set, is required as «Authorization: Bearer …» on every
 	// call except the page, the rules page, static files and /healthz.
 	Token string
+	// TokenFrom, when set, finds the token in a request that carries no
+	// Authorization header (LanguageTool clients send it as apiKey).
+	TokenFrom func(*http.Request) string
 	// CORSOrigins are the origins (scheme://host[:port]) allowed to call
 	// the API from a browser: editor add-ins.
 	CORSOrigins []string

@@ -17,7 +17,6 @@ const (
 	codeInvalidRequest = -32600
 	codeMethodNotFound = -32601
 	codeInvalidParams  = -32602
-	codeInternalError  = -32603
 	codeNotInitialized = -32002
 )
 
@@ -125,9 +124,10 @@ func writeMessage(w *bufio.Writer, v any) error {
 	return w.Flush()
 }
 
+// clip shortens s to about n bytes for a message, never mid-character.
 func clip(s string, n int) string {
 	if len(s) > n {
-		return s[:n] + "…"
+		return strings.ToValidUTF8(s[:n], "") + "…"
 	}
 	return s
 }

@@ -3,13 +3,17 @@ package lt
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 	"unicode/utf16"
 
 	"github.com/gorilla/mux"
@@ -29,9 +33,10 @@ var (
 	regErr  error
 )
 
+// testRouter mounts the routes with the fixture rules.
 func testRouter(t testing.TB, o Options) *mux.Router {
 	t.Helper()
-	regOnce.Do(func() { reg, regErr = rules.Default() })
+	regOnce.Do(func() { reg, regErr = linter.NewRegistry(fixtureRules()...) })
 	require.NoError(t, regErr)
 	r := mux.NewRouter()
 	Mount(r, reg, linter.Settings{}, o)
@@ -299,10 +304,11 @@ func TestClientVSCodeLinter(t *testing.T) {
 	assert.JSONEq(t, `[{"name":"Russian","code":"ru","longCode":"ru-RU"}]`, w.Body.String())
 }
 
-// Obsidian LanguageTool plugin: data from remark with list markers read as
-// «• », language=auto, enabledOnly=false, level=default, categories from
-// its settings (LanguageTool's own ids, unknown to us, are ignored),
-// username and apiKey.
+// Obsidian LanguageTool plugins (Clemens-E's and its maintained fork by
+// wrenger): data from remark with list markers read as «• »,
+// language=auto with the preferred variants of its settings,
+// enabledOnly=false, level=default, categories from its settings
+// (LanguageTool's own ids, unknown to us, are ignored), username and apiKey.
 func TestClientObsidian(t *testing.T) {
 	r := testRouter(t, Options{})
 	md := []([2]string){
@@ -314,7 +320,7 @@ func TestClientObsidian(t *testing.T) {
 	sent := "Уважаемая Татьяна Викторовна!\n\n- 😀 в целях проверки направлен запрос;\n- работы выполнят в ближайшее время.\n\nИсп. Белова К.Д."
 	body := form("data", annotated(md...), "language", "auto", "enabledOnly", "false", "level", "default",
 		"enabledCategories", "TYPOS", "disabledCategories", "CASING,executor_name",
-		"username", "clerk@example.ru", "apiKey", "k")
+		"preferredVariants", "en-US,de-DE,pt-PT", "username", "clerk@example.ru", "apiKey", "k")
 	w := do(t, r, http.MethodPost, "/v2/check", "application/x-www-form-urlencoded", body)
 	byRule := checkAnswer(t, w, sent)
 	o, _ := offsetOf(firstAt(t, byRule, "jargon", sent, "в целях"))
@@ -476,4 +482,119 @@ func TestSmallEndpoints(t *testing.T) {
 	assert.JSONEq(t, `{"software":{"name":"yasno","version":"1.2.3","buildDate":"2026-11-26 10:00:00 +0000","premium":false}}`, w.Body.String())
 	w = do(t, r, http.MethodPost, "/v2/check", "", form("language", "ru", "text", "В целях."))
 	assert.Contains(t, w.Body.String(), `"version":"1.2.3","buildDate":"2026-11-26 10:00:00 +0000"`)
+}
+
+func TestDefaultOffRuleAndSpelling(t *testing.T) {
+	r := testRouter(t, Options{})
+	text := letter + " Превед."
+	w := do(t, r, http.MethodPost, "/v2/check", "", form("language", "ru", "text", text))
+	byRule := checkAnswer(t, w, text)
+	assert.Empty(t, byRule["readability"], "off by default")
+	sp := firstAt(t, byRule, "spelling", text, "Превед")
+	assert.Equal(t, "UnknownWord", sp["type"].(map[string]any)["typeName"])
+	assert.Equal(t, "misspelling", sp["rule"].(map[string]any)["issueType"])
+	assert.Equal(t, "Other", byRule["jargon"][0]["type"].(map[string]any)["typeName"])
+	assert.Equal(t, "style", byRule["jargon"][0]["rule"].(map[string]any)["issueType"])
+	assert.Equal(t, "omission", byRule["executor-phone"][0]["rule"].(map[string]any)["issueType"])
+	assert.Equal(t, map[string]any{"id": "jargon", "name": "Канцелярит"}, byRule["jargon"][0]["rule"].(map[string]any)["category"])
+	assert.Equal(t, "Описание правила jargon", byRule["jargon"][0]["shortMessage"])
+	assert.Equal(t, "Канцелярит: «в целях» → «чтобы». (п. 2.5)", byRule["jargon"][0]["message"], "the clause follows")
+
+	w = do(t, r, http.MethodPost, "/v2/check", "", form("language", "ru", "text", text, "enabledRules", "readability"))
+	assert.NotEmpty(t, checkAnswer(t, w, text)["readability"], "enabledRules turns it on")
+}
+
+// The real rules through the same door: whatever they find comes back in
+// LanguageTool's shape, warnings and errors at the default level.
+func TestRealRules(t *testing.T) {
+	real, err := rules.Default()
+	require.NoError(t, err)
+	r := mux.NewRouter()
+	Mount(r, real, linter.Settings{}, Options{})
+	b, err := os.ReadFile("../examples/bad-reply.txt")
+	require.NoError(t, err)
+	text := string(b)
+	res, err := real.Check(linter.FromText("", text), linter.Settings{})
+	require.NoError(t, err)
+	want := map[string]int{}
+	for _, f := range res.Findings {
+		if f.Severity != linter.Info {
+			want[f.Rule]++
+		}
+	}
+	w := do(t, r, http.MethodPost, "/v2/check", "application/x-www-form-urlencoded", form("language", "ru-RU", "text", text))
+	got := map[string]int{}
+	for id, ms := range checkAnswer(t, w, text) {
+		got[id] = len(ms)
+	}
+	assert.Equal(t, want, got)
+	assert.NotEmpty(t, got, "the bad reply has findings")
+}
+
+// langtool.el speaks HTTP itself: one POST written by hand on a TCP
+// stream, the write side closed, the answer read until the server closes;
+// it accepts only «Content-Type: application/json», compared as a string.
+func TestClientEmacsLangtoolOnTheWire(t *testing.T) {
+	ts := httptest.NewServer(testRouter(t, Options{}))
+	defer ts.Close()
+	addr := strings.TrimPrefix(ts.URL, "http://")
+	conn, err := net.Dial("tcp", addr)
+	require.NoError(t, err)
+	defer conn.Close()
+	// A bound against a hang, not a timing check.
+	require.NoError(t, conn.SetDeadline(time.Now().Add(time.Minute)))
+	data := "language=ru-RU&text=" + url.QueryEscape(letter) + "&motherTongue=en&disabledRules"
+	_, err = fmt.Fprintf(conn, "POST /v2/check HTTP/1.1\r\nHost: %s\r\nContent-length: %d\r\n"+
+		"Content-Type: application/x-www-form-urlencoded\r\n\r\n%s", addr, len(data), data)
+	require.NoError(t, err)
+	require.NoError(t, conn.(*net.TCPConn).CloseWrite())
+	raw, err := io.ReadAll(conn) // ends only when the server closes
+	require.NoError(t, err)
+	head, body, ok := strings.Cut(string(raw), "\r\n\r\n")
+	require.True(t, ok)
+	lines := strings.Split(head, "\r\n")
+	assert.Equal(t, "HTTP/1.1 200 OK", lines[0])
+	ct := ""
+	for _, l := range lines[1:] {
+		if k, v, _ := strings.Cut(l, ":"); strings.EqualFold(k, "content-type") {
+			ct = strings.TrimSpace(v)
+		}
+	}
+	assert.Equal(t, "application/json", ct)
+	var top struct {
+		Software struct{ Version string }
+		Matches  []struct {
+			Offset, Length int
+			Rule           struct{ ID string }
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(body), &top))
+	found := false
+	for _, m := range top.Matches {
+		if m.Rule.ID == "jargon" {
+			found = true
+			assert.Equal(t, "в целях", u16slice(letter, m.Offset, m.Length))
+		}
+	}
+	assert.True(t, found)
+}
+
+func TestFragmentOrLetter(t *testing.T) {
+	tests := []struct {
+		name     string
+		text     string
+		fragment bool
+	}{
+		{"one paragraph", "Сообщаем, что работы проведут.", true},
+		{"a paragraph with a manual line break", "Исп. Белова К.Д.\nтел. 8 (8512) 44-18-20", true},
+		{"blank lines only", "\n\n  \n", true},
+		{"three lines, no blank ones", "Уважаемый Андрей Петрович!\nСообщаем, что работы проведут.\nИсп. Белова К.Д.", false},
+		{"CR line ends", "а\rб\rв", false},
+		{"a letter with paragraphs", letter, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.fragment, fragment(tt.text))
+		})
+	}
 }

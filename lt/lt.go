@@ -169,10 +169,7 @@ func (h *handler) info(w http.ResponseWriter, _ *http.Request) {
 }
 
 func (h *handler) notFound(w http.ResponseWriter, r *http.Request) {
-	action := strings.TrimPrefix(strings.TrimPrefix(r.URL.Path, "/v2"), "/")
-	if len(action) > 60 {
-		action = action[:60] + "…"
-	}
+	action := clip(strings.TrimPrefix(strings.TrimPrefix(r.URL.Path, "/v2"), "/"), 60)
 	fail(w, http.StatusNotFound,
 		fmt.Sprintf("Unsupported action: '%s'. Supported: check, languages, healthcheck, info, maxtextlength", action),
 		"Такого адреса нет: для проверки текста используйте /v2/check.")
@@ -231,7 +228,10 @@ func (h *handler) check(w http.ResponseWriter, r *http.Request) {
 	case hasData:
 		var err error
 		if in, err = parseData(data); err != nil {
-			de := err.(*dataError)
+			var de *dataError
+			if !errors.As(err, &de) {
+				de = &dataError{err.Error(), "ошибка разбора"}
+			}
 			fail(w, http.StatusBadRequest, de.en, "Неправильный параметр data: "+de.ru+".")
 			return
 		}
@@ -325,7 +325,7 @@ func (h *handler) check(w http.ResponseWriter, r *http.Request) {
 func (h *handler) respond(w http.ResponseWriter, r *http.Request, in *input, sel selection, picky bool,
 	profile linter.Profile) {
 	doc := linter.FromText("", in.plain)
-	over := h.choose(sel, len(doc.Blocks) < 2)
+	over := h.choose(sel, fragment(in.plain))
 	over.Profile = profile
 	res := &linter.Result{}
 	if strings.TrimSpace(in.plain) != "" {
@@ -398,6 +398,22 @@ func (h *handler) match(in *input, doc *linter.Document, f *linter.Finding, base
 			URLs:     []ruleURL{{Value: base + "/rules#" + f.Rule}},
 			Category: ruleCategory{ID: string(f.Category), Name: linter.CategoryName(f.Category)}},
 	}
+}
+
+// fragment tells a piece of a letter from a whole one: LibreOffice sends
+// one paragraph at a time, editors the whole file. A letter has at least a
+// greeting, a body and the executor's line; a paragraph rarely has three
+// lines.
+func fragment(text string) bool {
+	lines := 0
+	for _, l := range strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == '\r' }) {
+		if strings.TrimSpace(l) != "" {
+			if lines++; lines >= 3 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // requestBase is scheme://host of the request, for rule links.

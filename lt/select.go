@@ -18,8 +18,8 @@ type selection struct {
 
 // letterCategories are checks of the whole letter: whether it says how the
 // appeal ended and who prepared it. They make no sense on one paragraph,
-// which is what LibreOffice sends, so they run only on texts of two
-// paragraphs or more, or when the client names them.
+// which is what LibreOffice sends, so they run only on texts of three
+// non-empty lines or more, or when the client names them.
 var letterCategories = map[linter.Category]bool{
 	linter.CatOutcome: true, linter.CatExecutorName: true, linter.CatExecutorPhone: true,
 }

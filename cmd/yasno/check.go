@@ -25,8 +25,8 @@ func init() {
 // checkFlags are the flags shared by check, fix and eval.
 type checkFlags struct {
 	profile, inputFormat, configPath, dict string
-	enable, disable                  listFlag
-	maxWords                         int
+	enable, disable                        listFlag
+	maxWords                               int
 }
 
 func addCheckFlags(fs *flag.FlagSet, f *checkFlags) {

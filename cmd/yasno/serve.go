@@ -196,7 +196,13 @@ func newAPIServer(f *serveFlags, log *slog.Logger) (*api.Server, error) {
 		return nil, err
 	}
 	return api.New(reg, api.Options{Settings: cfg.Settings(), MaxBody: int64(f.maxBody),
-		Token: token, CORSOrigins: f.cors, Logger: log})
+		Token: token, CORSOrigins: f.cors, Logger: log,
+		TokenFrom: func(r *http.Request) string {
+			if strings.HasPrefix(r.URL.Path, "/v2/") {
+				return lt.APIKey(r, int64(f.maxBody))
+			}
+			return ""
+		}})
 }
 
 // readToken reads the access token: the file's first line, trimmed.
