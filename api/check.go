@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime"
 	"net/http"
 	"net/url"
 	"reflect"
@@ -16,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yasno/yasno/config"
+	"github.com/yasno/yasno/extract"
 	"github.com/yasno/yasno/linter"
 	"github.com/yasno/yasno/output"
 	"github.com/yasno/yasno/source"
@@ -40,8 +40,30 @@ type checkRequest struct {
 // checkInput is a request after parsing, whatever its content type.
 type checkInput struct {
 	text     []byte
-	format   linter.Format
+	format   linter.Format // "" detects it from the name and the content
 	settings linter.Settings
+	// name is the answer's path: RequestPath, or an uploaded file's name.
+	name string
+	// upload marks a document sent as a file: the answer then carries the
+	// text that was checked, which the client does not have.
+	upload bool
+}
+
+// fileAnswer is one file of a check answer: the CLI's contract, plus the
+// checked text when the request sent a file.
+type fileAnswer struct {
+	output.File
+	Source *checkedSource `json:"source,omitempty"`
+}
+
+// checkedSource is what was checked in an uploaded file: the extracted
+// text, the one that findings' offsets point into.
+type checkedSource struct {
+	Text string `json:"text"`
+}
+
+type answer struct {
+	Files []fileAnswer `json:"files"`
 }
 
 // check answers the CLI's JSON contract {"files":[one file]}.
@@ -51,9 +73,21 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, aerr)
 		return
 	}
-	doc, err := source.Load("", in.text, in.format)
+	name := ""
+	if in.name != RequestPath {
+		name = in.name
+	}
+	doc, err := source.Load(name, in.text, in.format)
 	if err != nil {
-		WriteError(w, inputError(err))
+		if in.upload {
+			WriteError(w, documentError(err))
+		} else {
+			WriteError(w, inputError(err))
+		}
+		return
+	}
+	if in.upload && strings.TrimSpace(doc.Text) == "" {
+		WriteError(w, errorf(http.StatusBadRequest, CodeEmptyText, "В файле нет текста: выберите файл с черновиком ответа."))
 		return
 	}
 	res, err := s.reg.Check(doc, in.settings)
@@ -62,64 +96,37 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, errorf(http.StatusBadRequest, CodeUnknownRule, sentence(err.Error())))
 		return
 	}
-	writeJSON(w, http.StatusOK, output.Report{Files: []output.File{output.NewFile(RequestPath, doc, res)}})
+	f := fileAnswer{File: output.NewFile(in.name, doc, res)}
+	if in.upload {
+		f.Source = &checkedSource{Text: doc.Text}
+	}
+	writeJSON(w, http.StatusOK, answer{Files: []fileAnswer{f}})
 }
 
-// readCheck reads a JSON body or a raw text/plain or text/markdown body
-// with settings in the query, and merges the settings over the server's.
+// readCheck reads the body in any of the accepted forms and merges the
+// request's settings over the server's.
 func (s *Server) readCheck(w http.ResponseWriter, r *http.Request) (*checkInput, *Error) {
-	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	if err != nil || (mt != "application/json" && mt != "text/plain" && mt != "text/markdown") {
-		return nil, errorf(http.StatusUnsupportedMediaType, CodeUnsupportedType,
-			"Отправьте текст как application/json, text/plain или text/markdown (заголовок Content-Type).")
+	mt, params := mediaType(r)
+	var (
+		in      *checkInput
+		over    linter.Settings
+		profile string
+		aerr    *Error
+	)
+	switch {
+	case mt == "multipart/form-data":
+		in, over, profile, aerr = s.readUpload(w, r, params)
+	case documentTypes[mt] != "":
+		in, over, profile, aerr = s.readDocument(w, r, mt, params)
+	case mt == "application/json", mt == "text/plain", mt == "text/markdown":
+		in, over, profile, aerr = s.readText(w, r, mt, params)
+	default:
+		aerr = errorf(http.StatusUnsupportedMediaType, CodeUnsupportedType,
+			"Отправьте текст как application/json, text/plain или text/markdown, а файл — как форму multipart/form-data "+
+				"(поле file) или как документ DOCX, ODT или HTML (заголовок Content-Type).")
 	}
-	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") && !strings.EqualFold(cs, "utf8") {
-		return nil, errorf(http.StatusUnsupportedMediaType, CodeUnsupportedType,
-			"Текст принимается только в кодировке UTF-8 (charset=utf-8).")
-	}
-	body, aerr := s.readBody(w, r)
 	if aerr != nil {
 		return nil, aerr
-	}
-	if !utf8.Valid(body) {
-		return nil, errorf(http.StatusBadRequest, CodeInvalidUTF8,
-			"Текст не в кодировке UTF-8. Сохраните черновик в UTF-8 и отправьте снова.")
-	}
-	in := &checkInput{format: linter.Text}
-	var over linter.Settings
-	var profile string
-	if mt == "application/json" {
-		if r.URL.RawQuery != "" {
-			return nil, errorf(http.StatusBadRequest, CodeUnknownParameter,
-				"С телом JSON все настройки передаются в нём, а не в адресе запроса.")
-		}
-		req, aerr := decodeCheck(body)
-		if aerr != nil {
-			return nil, aerr
-		}
-		switch req.Format {
-		case "", "text":
-		case "markdown":
-			in.format = linter.Markdown
-		default:
-			return nil, errorf(http.StatusBadRequest, CodeBadFormat, "Поле format: возможны text или markdown.")
-		}
-		if req.Text != nil {
-			in.text = []byte(*req.Text)
-		}
-		profile = req.Profile
-		over = linter.Settings{Enable: req.Enable, Disable: req.Disable, MaxSentenceWords: req.Options.MaxSentenceWords}
-	} else {
-		if mt == "text/markdown" {
-			in.format = linter.Markdown
-		}
-		in.text = body
-		if over, profile, aerr = queryOptions(r.URL.Query()); aerr != nil {
-			return nil, aerr
-		}
-	}
-	if len(bytes.TrimFunc(in.text, unicode.IsSpace)) == 0 {
-		return nil, errorf(http.StatusBadRequest, CodeEmptyText, "Текст пустой: вставьте черновик ответа.")
 	}
 	if over.MaxSentenceWords < 0 {
 		return nil, errorf(http.StatusBadRequest, CodeBadOption,
@@ -139,11 +146,67 @@ func (s *Server) readCheck(w http.ResponseWriter, r *http.Request) (*checkInput,
 	return in, nil
 }
 
+// readText reads a JSON body or a raw text/plain or text/markdown body
+// with settings in the query.
+func (s *Server) readText(w http.ResponseWriter, r *http.Request, mt string, params map[string]string) (in *checkInput, over linter.Settings, profile string, aerr *Error) {
+	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") && !strings.EqualFold(cs, "utf8") {
+		return nil, over, "", errorf(http.StatusUnsupportedMediaType, CodeUnsupportedType,
+			"Текст принимается только в кодировке UTF-8 (charset=utf-8).")
+	}
+	body, aerr := s.readBody(w, r, false)
+	if aerr != nil {
+		return nil, over, "", aerr
+	}
+	if !utf8.Valid(body) {
+		if k := extract.Sniff(body); k == "docx" || k == "odt" || k == "cfb" {
+			return nil, over, "", errorf(http.StatusUnsupportedMediaType, CodeUnsupportedType,
+				"Это документ, а не текст: отправьте его как файл (форма multipart/form-data с полем file) или с Content-Type документа.")
+		}
+		return nil, over, "", errorf(http.StatusBadRequest, CodeInvalidUTF8,
+			"Текст не в кодировке UTF-8. Сохраните черновик в UTF-8 и отправьте снова.")
+	}
+	in = &checkInput{format: linter.Text, name: RequestPath}
+	if mt == "application/json" {
+		if r.URL.RawQuery != "" {
+			return nil, over, "", errorf(http.StatusBadRequest, CodeUnknownParameter,
+				"С телом JSON все настройки передаются в нём, а не в адресе запроса.")
+		}
+		req, aerr := decodeCheck(body)
+		if aerr != nil {
+			return nil, over, "", aerr
+		}
+		switch req.Format {
+		case "", "text":
+		case "markdown":
+			in.format = linter.Markdown
+		default:
+			return nil, over, "", errorf(http.StatusBadRequest, CodeBadFormat,
+				"Поле format: возможны text или markdown. Документы DOCX, ODT и HTML отправляйте файлом.")
+		}
+		if req.Text != nil {
+			in.text = []byte(*req.Text)
+		}
+		profile = req.Profile
+		over = linter.Settings{Enable: req.Enable, Disable: req.Disable, MaxSentenceWords: req.Options.MaxSentenceWords}
+	} else {
+		if mt == "text/markdown" {
+			in.format = linter.Markdown
+		}
+		in.text = body
+		if over, profile, aerr = queryOptions(r.URL.Query()); aerr != nil {
+			return nil, over, "", aerr
+		}
+	}
+	if len(bytes.TrimFunc(in.text, unicode.IsSpace)) == 0 {
+		return nil, over, "", errorf(http.StatusBadRequest, CodeEmptyText, "Текст пустой: вставьте черновик ответа.")
+	}
+	return in, over, profile, nil
+}
+
 // readBody reads the body under the size cap; one byte over is 413.
 // A declared length over the cap is refused before reading a byte.
-func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *Error) {
-	tooLarge := errorf(http.StatusRequestEntityTooLarge, CodeTooLarge,
-		fmt.Sprintf("Текст слишком большой: не больше %s. Проверьте ответ по частям.", size(s.opts.MaxBody)))
+func (s *Server) readBody(w http.ResponseWriter, r *http.Request, file bool) ([]byte, *Error) {
+	tooLarge := s.tooLarge(file)
 	if r.ContentLength > s.opts.MaxBody {
 		return nil, tooLarge
 	}
@@ -156,6 +219,18 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *Erro
 		return nil, errorf(http.StatusBadRequest, CodeBadInput, "Не удалось прочитать тело запроса.")
 	}
 	return body, nil
+}
+
+// tooLarge is the answer to a body over the cap; a file is most often
+// too large because of its pictures.
+func (s *Server) tooLarge(file bool) *Error {
+	if file {
+		return errorf(http.StatusRequestEntityTooLarge, CodeTooLarge,
+			fmt.Sprintf("Файл слишком большой: не больше %s. Удалите из документа картинки "+
+				"(герб, подпись) или сохраните его как .txt и проверьте снова.", size(s.opts.MaxBody)))
+	}
+	return errorf(http.StatusRequestEntityTooLarge, CodeTooLarge,
+		fmt.Sprintf("Текст слишком большой: не больше %s. Проверьте ответ по частям.", size(s.opts.MaxBody)))
 }
 
 // decodeCheck decodes the JSON body strictly: unknown fields and trailing

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/yasno/yasno/api"
+	"github.com/yasno/yasno/extract"
 )
 
 const chromiumPath = "/usr/bin/chromium"
@@ -189,6 +190,70 @@ func TestPageInChromium(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "markdown", f)
 	assert.Equal(t, "ответ.md", eval[string](t, ctx, `document.getElementById('file-name').textContent`))
+
+	// A document is read by the server: the page sends the file, checks at
+	// once and shows the text read from it, read-only, with highlights and
+	// the place of each finding in the document instead of fix buttons.
+	docx, err := filepath.Abs(filepath.Join("..", "testdata", "docs", "reply.docx"))
+	require.NoError(t, err)
+	raw, err := os.ReadFile(docx)
+	require.NoError(t, err)
+	x, err := extract.DOCX(raw, extract.Limits{})
+	require.NoError(t, err)
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.SetValue(chromedp.ID("profile"), "auto"),
+		chromedp.SetUploadFiles(chromedp.ID("file"), []string{docx}),
+		chromedp.WaitVisible(chromedp.CSS(`#results[data-checks="4"]`)),
+	))
+	assert.Equal(t, x.Text, eval[string](t, ctx, `document.getElementById('view').textContent`))
+	assert.Equal(t, x.Text, eval[string](t, ctx, `document.getElementById('draft').value`))
+	assert.True(t, eval[bool](t, ctx, `document.getElementById('draft').readOnly`), "a document is not edited here")
+	assert.True(t, eval[bool](t, ctx, `document.getElementById('format').disabled`))
+	assert.Equal(t, "document", eval[string](t, ctx, `document.getElementById('format').value`))
+	assert.Equal(t, "reply.docx", eval[string](t, ctx, `document.getElementById('file-name').textContent`))
+	assert.False(t, eval[bool](t, ctx, `document.getElementById('doc-note').hidden`))
+	assert.Equal(t, []string{"мониторинг", "целях"},
+		eval[[]string](t, ctx, `[...document.querySelectorAll('#view mark.cat-jargon[tabindex="0"]')].map(m => m.textContent)`))
+	assert.Equal(t, []string{"Абзац 5, знак 52", "Таблица, абзац 3, знак 29"},
+		eval[[]string](t, ctx, `[...document.querySelectorAll('#groups .cat-jargon .place')].map(p => p.textContent)`))
+	assert.Zero(t, eval[int](t, ctx, `document.querySelectorAll('#groups button.fix').length`), "no one-click fixes")
+	assert.Equal(t, "Замена: «наблюдение».", eval[string](t, ctx, `document.querySelector('#groups .cat-jargon .fixes-text').textContent`))
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Focus(chromedp.CSS(`#view mark.cat-jargon[tabindex="0"]`)),
+		chromedp.WaitVisible(chromedp.ID("tip")),
+	))
+	tip = eval[string](t, ctx, `document.getElementById('tip').textContent`)
+	assert.Contains(t, tip, "Абзац 5, знак 52")
+	assert.Contains(t, tip, "Замена: «наблюдение».")
+	assert.Zero(t, eval[int](t, ctx, `document.querySelectorAll('#tip button.fix').length`))
+	shot(t, ctx, "page-docx.png")
+
+	// A document the server refuses: its message, and no stale results.
+	locked := filepath.Join(t.TempDir(), "зашифрованный.docx")
+	require.NoError(t, os.WriteFile(locked, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00\x00\x00"), 0o644))
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.SetUploadFiles(chromedp.ID("file"), []string{locked}),
+		chromedp.Poll[chromedp.Void](`document.getElementById('error').textContent.includes('зашифрован')`),
+	))
+	assert.True(t, eval[bool](t, ctx, `document.getElementById('results').hidden`))
+	assert.True(t, eval[bool](t, ctx, `document.getElementById('tip').hidden`))
+	shot(t, ctx, "page-docx-error.png")
+
+	// A file over the server's cap (1 MiB here): the clerk reads why, not
+	// a network error.
+	big := filepath.Join(t.TempDir(), "с-картинками.docx")
+	require.NoError(t, os.WriteFile(big, append([]byte("PK\x03\x04"), make([]byte, 2<<20)...), 0o644))
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.SetUploadFiles(chromedp.ID("file"), []string{big}),
+		chromedp.Poll[chromedp.Void](`document.getElementById('error').textContent.includes('Файл слишком большой')`),
+	))
+
+	// Closing the file gives the draft back for pasting.
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.ID("file-close"))))
+	assert.False(t, eval[bool](t, ctx, `document.getElementById('draft').readOnly`))
+	assert.Empty(t, eval[string](t, ctx, `document.getElementById('draft').value`))
+	assert.True(t, eval[bool](t, ctx, `document.getElementById('file-close').hidden`))
+	assert.Equal(t, "markdown", eval[string](t, ctx, `document.getElementById('format').value`), "the format of pasted text comes back")
 
 	// The rules page for training: /rules#id lands on the rule.
 	require.NoError(t, chromedp.Do(ctx,

@@ -40,7 +40,14 @@ const (
 	CodeMethodNotAllowed = "method_not_allowed"
 	CodeForbiddenOrigin  = "forbidden_origin"
 	CodeInternal         = "internal"
+	CodeNoFile           = "no_file"
 )
+
+// A document the server refuses to read is answered 422 with the code of
+// package extract (extract.CodeOf): "encrypted", "corrupt", "not_docx",
+// "not_odt", "not_html", "zip_bomb", "too_many_entries", "too_large" (too
+// much once unpacked; a body over the cap is 413 with the same code),
+// "too_deep", "too_many_tokens".
 
 // WriteError answers with the JSON error shape {"error":{"code","message"}}.
 // Extra routes mounted on the router use it to answer the same way.

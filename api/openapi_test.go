@@ -48,6 +48,8 @@ func TestOpenAPIMatchesResponses(t *testing.T) {
 	const token = "k3y-0123456789abcdef"
 	open, _ := newServer(t, api.Options{MaxBody: 4096})
 	locked, _ := newServer(t, api.Options{Token: token})
+	big, _ := newServer(t, api.Options{MaxBody: 64 << 10}) // room for the office fixtures
+	docx, odt, html := doc(t, "reply.docx"), doc(t, "reply.odt"), doc(t, "reply.html")
 	doc, router := loadSpec(t, open)
 	text := letter(t)
 	auth := map[string]string{"Authorization": "Bearer " + token}
@@ -66,6 +68,22 @@ func TestOpenAPIMatchesResponses(t *testing.T) {
 			ctype: "text/markdown", body: "# Ответ\n\nДанный вопрос **решён** в ближайшее время.\n"}, 200, true},
 		{"check text", open, call{path: "/api/v1/check", ctype: "text/plain; charset=utf-8", body: text}, 200, true},
 		{"check with token", locked, call{path: "/api/v1/check", ctype: "text/plain", body: text, header: auth}, 200, true},
+		{"upload docx", big, upload(t, "/api/v1/check?disable=test-phone", file("reply.docx", docx), field("profile", "official"),
+			field("enable", "test-vague"), field("enable", "sentence-length"), field("disable", "test-panic"), field("maxSentenceWords", "12")), 200, true},
+		{"upload odt", big, upload(t, "", file("reply.odt", odt)), 200, true},
+		{"upload html", big, upload(t, "", file("reply.html", html)), 200, true},
+		{"upload text", big, upload(t, "", file("ответ.txt", []byte(text))), 200, true},
+		{"raw docx", big, call{path: "/api/v1/check?profile=citizen", ctype: api.TypeDOCX, body: string(docx)}, 200, true},
+		{"raw odt", big, call{path: "/api/v1/check", ctype: api.TypeODT, body: string(odt)}, 200, true},
+		{"raw html", big, call{path: "/api/v1/check?maxSentenceWords=10", ctype: "text/html; charset=utf-8", body: string(html)}, 200, true},
+		{"upload encrypted", big, upload(t, "", file("ответ.docx", []byte(cfb))), 422, true},
+		{"upload corrupt", big, upload(t, "", file("ответ.docx", docx[:1000])), 422, true},
+		{"raw docx that is html", big, call{path: "/api/v1/check", ctype: api.TypeDOCX, body: string(html)}, 422, true},
+		{"upload pdf", big, upload(t, "", file("ответ.pdf", []byte("%PDF-1.7\n"))), 415, true},
+		{"upload empty document", big, upload(t, "", file("ответ.docx", miniDOCX(t, " "))), 400, true},
+		{"upload without file", big, upload(t, "", field("profile", "citizen")), 400, false},
+		{"upload unknown field", big, upload(t, "", file("ответ.docx", docx), field("text", "а")), 400, false},
+		{"upload too large", open, upload(t, "", file("reply.docx", docx)), 413, true},
 		{"bad json", open, call{path: "/api/v1/check", ctype: "application/json", body: `{"text":`}, 400, false},
 		{"unknown field", open, call{path: "/api/v1/check", ctype: "application/json", body: `{"text":"а","x":1}`}, 400, false},
 		{"unknown rule", open, call{path: "/api/v1/check", ctype: "application/json", body: `{"text":"а","enable":["nope"]}`}, 400, true},

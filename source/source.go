@@ -21,12 +21,19 @@ func Load(name string, raw []byte, format linter.Format) (*linter.Document, erro
 	if len(raw) > MaxSize {
 		return nil, &linter.InputError{Name: name, Err: fmt.Errorf("файл слишком большой: больше %d МБ", MaxSize>>20)}
 	}
+	if err := unsupported(raw); err != nil {
+		return nil, &linter.InputError{Name: name, Err: err}
+	}
 	if format == "" {
 		format = Detect(name, raw)
 	}
 	switch format {
 	case linter.Text, linter.Markdown:
-		return linter.Parse(name, raw, format)
+		d, err := linter.Parse(name, raw, format)
+		if err != nil {
+			return nil, refineText(name, format, raw, err)
+		}
+		return d, nil
 	case linter.DOCX, linter.ODT, linter.HTML:
 		return loadOffice(name, raw, format)
 	}
@@ -96,5 +103,6 @@ func containsAt(s, m string) bool {
 	return false
 }
 
-// ErrUnsupported is returned for a format this build cannot read.
+// ErrUnsupported is matched (errors.Is) by the errors for formats yasno
+// does not read: PDF, RTF.
 var ErrUnsupported = errors.New("этот формат пока не поддерживается")

@@ -2,6 +2,7 @@ package spelling
 
 import (
 	"maps"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -57,27 +58,65 @@ func (d *Dict) Add(words ...string) {
 // analog returns the flag set of the dictionary stem that shares the longest
 // ending with w, has the same capitalisation and takes affixes. Stems with
 // special flags (forbidden, need-affix, ...) are not borrowed from.
+//
+// Stems sorted by their reversed bytes put the stems with the longest
+// common ending next to where w would stand, so a binary search and a short
+// walk on each side replace a scan of all 146,000 stems per added word.
 func (d *Dict) analog(w string) (uint32, bool) {
 	ct := capType(w)
 	if (ct != noCap && ct != initCap) || utf8.RuneCountInString(w) < minAnalog+1 {
 		return 0, false
 	}
+	rev := d.reversedStems()
+	i := sort.Search(len(rev), func(k int) bool { return rev[k].key >= reverse(w) })
 	best, bestLen := "", 0
-	for _, s := range d.stems {
+	try := func(k int) bool {
+		s := rev[k].stem
 		n := commonSuffix(s, w)
-		if n <= bestLen || n == len(s) && n == len(w) {
-			continue
+		if n <= bestLen {
+			return false // further stems on this side share even less
+		}
+		if n == len(s) && n == len(w) {
+			return true
 		}
 		id := d.words[s]
 		if d.attrs[id]&^attrYo != 0 || d.sets[id].empty() || capType(s) != ct {
-			continue
+			return true
 		}
 		best, bestLen = s, n
+		return true
+	}
+	for k := i - 1; k >= 0 && try(k); k-- {
+	}
+	for k := i; k < len(rev) && try(k); k++ {
 	}
 	if best == "" || utf8.RuneCountInString(w[len(w)-bestLen:]) < minAnalog {
 		return 0, false
 	}
 	return d.words[best], true
+}
+
+type revStem struct{ key, stem string }
+
+// reversedStems builds, once, the stems sorted by their reversed bytes.
+// Called with addMu held.
+func (d *Dict) reversedStems() []revStem {
+	if d.rev == nil {
+		d.rev = make([]revStem, len(d.stems))
+		for k, s := range d.stems {
+			d.rev[k] = revStem{reverse(s), s}
+		}
+		sort.Slice(d.rev, func(a, b int) bool { return d.rev[a].key < d.rev[b].key })
+	}
+	return d.rev
+}
+
+func reverse(s string) string {
+	b := make([]byte, len(s))
+	for k := 0; k < len(s); k++ {
+		b[len(s)-1-k] = s[k]
+	}
+	return string(b)
 }
 
 // commonSuffix returns the length in bytes of the longest common ending of

@@ -331,15 +331,17 @@ func (d *Dict) exact(r *affix, a uint8, root []byte, prefix bool) bool {
 func (d *Dict) suffixCheck(w string, need, pf, depth int, mode uint8) bool {
 	var arr [192]byte
 	var backArr [16]rune
-	for k := 0; k <= d.maxSfx && k < len(w); k++ {
-		if k > 0 && !utf8.RuneStart(w[len(w)-k]) {
-			continue
-		}
-		groups := d.sfx[w[len(w)-k:]]
+	node := d.sfxTrie
+	for k := 0; node != nil && k < len(w); {
+		groups := node.groups
+		rest := w[:len(w)-k]
+		// Step to the trie node of the next letter from the end.
+		r, n := decodeLast(rest)
+		node = node.kid(r, false)
+		k += n
 		if len(groups) == 0 {
 			continue
 		}
-		rest := w[:len(w)-k]
 		// The last letters of rest, last first, for testing conditions.
 		back := backArr[:0]
 		for s := rest; len(s) > 0 && len(back) < min(d.maxCond, len(backArr)); {

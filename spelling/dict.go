@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 )
 
 // maxWordLen is the longest word, in characters, that Check and Suggest
@@ -57,13 +58,20 @@ func (s flagSet) empty() bool {
 	return true
 }
 
+// key identifies a flag set for sharing. Trailing empty words are dropped
+// so that equal sets of different lengths share a key; a word's own zero
+// digits must stay («b8jk0» and «b8jk» are different sets).
 func (s flagSet) key() string {
+	n := len(s)
+	for n > 0 && s[n-1] == 0 {
+		n--
+	}
 	var b strings.Builder
-	for _, w := range s {
+	for _, w := range s[:n] {
 		b.WriteString(strconv.FormatUint(w, 36))
 		b.WriteByte(',')
 	}
-	return strings.TrimRight(b.String(), "0,")
+	return b.String()
 }
 
 // Dict is a loaded Hunspell dictionary; safe for concurrent use after Load.
@@ -84,6 +92,7 @@ type Dict struct {
 	withCache map[[2]uint32]uint32 // withAttr results, while loading
 
 	sfx, pfx       map[string][]group // keyed by the added string
+	sfxTrie        *trieNode          // the keys of sfx, from the end
 	maxSfx, maxPfx int                // longest added string, bytes
 	maxCond        int                // longest suffix condition, letters
 	small          bool               // at most 64 flags: masks fit a uint64
@@ -104,7 +113,8 @@ type Dict struct {
 	extra   atomic.Pointer[extraWords]
 	memo    atomic.Pointer[memo]
 	addMu   sync.Mutex
-	noCache bool // benchmarks measure the bare algorithm with it
+	rev     []revStem // stems by reversed bytes, built on the first Add
+	noCache bool      // benchmarks measure the bare algorithm with it
 }
 
 // extraWords are the words given to Add; replaced as a whole on each Add.
@@ -223,11 +233,51 @@ func (d *Dict) index(a *affData) {
 		d.maxPfx = max(d.maxPfx, len(r.add))
 	}
 	d.small = len(a.ids) <= 64
-	for _, gs := range d.sfx {
+	d.sfxTrie = &trieNode{}
+	for add, gs := range d.sfx {
 		for i := range gs {
 			d.prepare(&gs[i])
 		}
+		d.sfxTrie.insert(add, gs)
 	}
+}
+
+// trieNode is a node of the suffix trie: the added strings of the suffix
+// rules, read from their last letter. Check walks it from the end of a word
+// and stops where no suffix goes on.
+type trieNode struct {
+	groups []group // rules whose added string ends here
+	kids   []trieKid
+}
+
+type trieKid struct {
+	r rune
+	n *trieNode
+}
+
+func (t *trieNode) insert(add string, gs []group) {
+	n := t
+	for s := add; s != ""; {
+		r, size := utf8.DecodeLastRuneInString(s)
+		s = s[:len(s)-size]
+		n = n.kid(r, true)
+	}
+	n.groups = gs
+}
+
+// kid returns the child for r, creating it if asked.
+func (t *trieNode) kid(r rune, create bool) *trieNode {
+	for _, k := range t.kids {
+		if k.r == r {
+			return k.n
+		}
+	}
+	if !create {
+		return nil
+	}
+	n := &trieNode{}
+	t.kids = append(t.kids, trieKid{r, n})
+	return n
 }
 
 // prepare fills in the fast path of a suffix group where it applies.

@@ -70,6 +70,7 @@ func TestRealSuggest(t *testing.T) {
 		{"москва", "Москва"},
 		{"вцелях", "в целях"},
 		{"Уважаемаый", "Уважаемый"},
+		{"оштрафуюут", "оштрафуют"},
 	} {
 		got := d.Suggest(tt.bad, 3)
 		i := slices.Index(got, tt.good)
@@ -78,6 +79,9 @@ func TestRealSuggest(t *testing.T) {
 			t.Logf("%s: %q is suggestion %d of %v", tt.bad, tt.good, i+1, got)
 		}
 	}
+	// Forms two edits away fill the list.
+	assert.Equal(t, []string{"результатам", "результатом", "результатами", "результатах", "результата"},
+		d.Suggest("резултатам", 5))
 }
 
 // knownMissing are words of the clean dev replies that ru_RU lacks:

@@ -319,6 +319,7 @@ func TestSuggest(t *testing.T) {
 		{"новаякнига", "новая книга", "run-together words"},
 		{"кингаа", "книга", "two edits, found by the dictionary scan"},
 		{"ёлкы", "ёлки", "keeps ё"},
+		{"пдежуу", "падежу", "two edits, a rule after others of its flag"},
 	}
 	for _, tt := range tests {
 		got := d.Suggest(tt.word, 5)
@@ -477,4 +478,14 @@ func TestLowerString(t *testing.T) {
 	for _, s := range []string{"", "кот", "Кот", "КОТ", "ёЖ", "Ёж", "abc", "ABC", "кот-1", "\xd0", "ѐ", "Ѐ", "ĀБ"} {
 		assert.Equal(t, strings.ToLower(s), lowerString(s), "%q", s)
 	}
+}
+
+// TestFlagSetKey: sets that differ only by zero digits inside a word must
+// not share a key (a bug once gave «главный» the endings of another flag).
+func TestFlagSetKey(t *testing.T) {
+	a := flagSet{36 * 36 * 36 * 36 * 11}  // formats with a trailing «0»
+	b := flagSet{36 * 36 * 36 * 11}       // the same digits without it
+	c := flagSet{36 * 36 * 36 * 11, 0, 0} // b with empty trailing words
+	assert.NotEqual(t, a.key(), b.key())
+	assert.Equal(t, b.key(), c.key())
 }

@@ -530,8 +530,8 @@ func (d *Dict) scanIdx() *scanIndex {
 			}
 		}
 		x.strips = make([][]stripRules, len(d.sfxByFlag))
-	rules:
 		for f, rs := range d.sfxByFlag {
+		rules:
 			for _, r := range rs {
 				for i := range x.strips[f] {
 					if x.strips[f][i].strip == r.strip {

@@ -83,7 +83,7 @@ func TestGoldenCheck(t *testing.T) {
 	for _, file := range []string{"good-reply.txt", "bad-reply.txt", "draft.md"} {
 		for _, format := range []string{"text", "json"} {
 			t.Run(file+"/"+format, func(t *testing.T) {
-				code, out, errOut := cliRun(t, "", "check", "--format", format, examples+file)
+				code, out, errOut := cliRun(t, "", "check", "--disable", "spelling", "--format", format, examples+file)
 				assert.Empty(t, errOut)
 				assert.Contains(t, []int{0, 1}, code)
 				golden(t, file+"."+format+".golden", out)
@@ -116,7 +116,9 @@ func TestGoldenCommands(t *testing.T) {
 			assert.Equal(t, 0, code)
 			if c.golden != "" {
 				assert.Empty(t, errOut)
-				golden(t, c.golden, out)
+				// Spelling is off on a machine without a Hunspell
+				// dictionary; the listing must not depend on that.
+				golden(t, c.golden, strings.ReplaceAll(out, offNote, ""))
 			} else {
 				assert.Contains(t, out+errOut, "-fail-on")
 			}

@@ -32,7 +32,7 @@ func readDoc(t *testing.T, name string) []byte {
 func TestGoldenOffice(t *testing.T) {
 	for _, format := range []string{"text", "json"} {
 		t.Run(format, func(t *testing.T) {
-			code, out, errOut := cliRun(t, "", "check", "--format", format, docs+"reply.docx")
+			code, out, errOut := cliRun(t, "", "check", "--disable", "spelling", "--format", format, docs+"reply.docx")
 			assert.Empty(t, errOut)
 			assert.Contains(t, []int{0, 1}, code)
 			golden(t, "reply.docx."+format+".golden", out)

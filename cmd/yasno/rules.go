@@ -35,17 +35,21 @@ func runRules(env *cmdEnv, args []string) int {
 	fmt.Fprintln(tw, "ПРАВИЛО\tКАТЕГОРИЯ\tВАЖНОСТЬ\tОПИСАНИЕ")
 	for _, r := range reg.Rules() {
 		m := r.Meta()
-		sev := string(m.Severity)
+		desc := m.Description
 		if m.DefaultOff {
-			sev += " (выкл.)"
+			desc += offNote
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", m.ID, m.Category, sev, m.Description)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", m.ID, m.Category, m.Severity, desc)
 	}
 	if err := tw.Flush(); err != nil {
 		return 2
 	}
 	return 0
 }
+
+// offNote marks a rule that runs only when enabled (spelling without a
+// dictionary); it ends the line so that the columns never shift.
+const offNote = " (выключено; включается флагом --enable)"
 
 func runExplain(env *cmdEnv, args []string) int {
 	fs := newFlags(env, commands["explain"])

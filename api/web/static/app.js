@@ -17,8 +17,11 @@
   const empty = $('empty'), results = $('results'), summary = $('summary'), view = $('view');
   const groups = $('groups'), descs = $('descs'), tip = $('tip'), stale = $('stale');
   const tokenBox = $('token-box'), token = $('token');
+  const fileName = $('file-name'), fileClose = $('file-close'), docNote = $('doc-note');
+  const fileHint = fileName.textContent, draftHint = draft.placeholder;
 
-  let last = null;   // {text, file} of the last successful check
+  let last = null;   // {text, file, doc} of the last successful check
+  let doc = null;    // the office document or page being checked: a File
   let seq = 0;       // number of the latest request; older answers are dropped
   let checks = 0;    // successful checks, for tests and for the status line
 
@@ -27,25 +30,34 @@
 
   // ---- talking to the server ----
 
+  // check sends the pasted draft as JSON, or the opened document as a
+  // form; the answer to a document carries the text read from it.
   async function check() {
     const text = draft.value;
+    const sent = doc;
     hideError();
-    if (!text.trim()) {
+    if (!sent && !text.trim()) {
       showError('Текст пустой: вставьте черновик ответа или откройте файл.');
       draft.focus();
       return;
     }
     const my = ++seq;
     setBusy(true);
-    setStatus('Проверяю…');
-    const headers = { 'Content-Type': 'application/json' };
+    setStatus(sent ? 'Читаю и проверяю файл «' + sent.name + '»…' : 'Проверяю…');
+    const headers = {};
     if (token.value.trim()) headers.Authorization = 'Bearer ' + token.value.trim();
+    let body;
+    if (sent) {
+      body = new FormData();
+      body.append('profile', profile.value);
+      body.append('file', sent, sent.name);
+    } else {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify({ text, format: format.value, profile: profile.value });
+    }
     let resp, data;
     try {
-      resp = await fetch('/api/v1/check', {
-        method: 'POST', headers,
-        body: JSON.stringify({ text, format: format.value, profile: profile.value }),
-      });
+      resp = await fetch('/api/v1/check', { method: 'POST', headers, body });
       data = await resp.json().catch(() => null);
     } catch (e) {
       if (my === seq) {
@@ -65,10 +77,25 @@
       }
       const msg = data && data.error && data.error.message;
       showError(msg || 'Сервер ответил ошибкой (' + resp.status + '). Попробуйте ещё раз.');
+      if (sent) {
+        draft.placeholder = 'Файл «' + sent.name + '» не прочитан. Откройте другой файл или закройте этот и вставьте текст.';
+        // The results on screen belong to another text: hide them.
+        last = null;
+        hideTip();
+        results.hidden = true;
+        empty.hidden = false;
+      }
       return;
     }
     if (token.value.trim()) sessionStorage.setItem('yasno-token', token.value.trim());
-    last = { text, file: data.files[0] };
+    if (sent) {
+      if (sent !== doc) return; // the file was closed meanwhile
+      const src = data.files[0].source;
+      last = { text: src ? src.text : '', file: data.files[0], doc: true };
+      draft.value = last.text;
+    } else {
+      last = { text, file: data.files[0], doc: false };
+    }
     checks++;
     render();
     const n = last.file.findings.length;
@@ -99,6 +126,7 @@
     empty.hidden = true;
     results.hidden = false;
     stale.hidden = true;
+    docNote.hidden = !last.doc;
     results.dataset.checks = String(checks);
     hideTip();
     renderSummary(f, fs);
@@ -221,6 +249,7 @@
       q.title = 'Показать в тексте';
       q.addEventListener('click', () => goTo(f.id));
       li.append(q);
+      if (f.paragraph) li.append(el('p', 'place', place(f.paragraph)));
     } else {
       li.append(el('p', 'whole', 'Ко всему письму'));
     }
@@ -230,7 +259,27 @@
     return li;
   }
 
+  // place says where a finding is in a document, as a clerk looks for it
+  // in her editor: the part, the paragraph and the character.
+  const partNames = {
+    table: 'Таблица', header: 'Верхний колонтитул', footer: 'Нижний колонтитул', footnote: 'Сноска',
+  };
+
+  function place(p) {
+    const part = partNames[p.part];
+    return (part ? part + ', абзац ' : 'Абзац ') + p.index + ', знак ' + p.column;
+  }
+
+  // fixes are buttons for a pasted draft; a document is fixed in its
+  // editor, so there the replacements are only named.
   function fixes(f) {
+    if (last && last.doc) {
+      const p = el('p', 'fixes-text');
+      if (f.suggestions.length) {
+        p.textContent = 'Замена: ' + f.suggestions.map((s) => (s === '' ? 'удалить' : '«' + s + '»')).join(', ') + '.';
+      }
+      return p;
+    }
     const box = el('div', 'fixes');
     f.suggestions.forEach((s) => {
       const b = el('button', 'fix', s === '' ? 'Удалить' : 'Заменить на «' + shorten(s, 40) + '»');
@@ -261,7 +310,8 @@
   // ---- applying a fix ----
 
   function apply(f, s) {
-    if (!last || draft.value !== last.text) {
+    if (!last || last.doc) return;
+    if (draft.value !== last.text) {
       showError('Текст изменён после проверки, исправление применить нельзя. Нажмите «Проверить» ещё раз.');
       return;
     }
@@ -289,7 +339,9 @@
       const box = el('div', 'tip-item cat-' + f.category);
       const h = el('p', 'tip-cat');
       h.append(el('span', 'dot'), document.createTextNode(catNames[f.category] || f.category));
-      box.append(h, el('p', 'msg', f.message), fixes(Object.assign({ id }, f)), clause(f));
+      box.append(h);
+      if (f.paragraph && f.startChar < f.endChar) box.append(el('p', 'place', place(f.paragraph)));
+      box.append(el('p', 'msg', f.message), fixes(Object.assign({ id }, f)), clause(f));
       tip.append(box);
     });
     tip.hidden = false;
@@ -355,20 +407,68 @@
     if (last) stale.hidden = draft.value === last.text;
   });
 
-  // A file from an old Windows editor may be in Windows-1251: when UTF-8
+  // A text file goes into the draft, to edit and fix with one click. A
+  // file from an old Windows editor may be in Windows-1251: when UTF-8
   // gives replacement characters, read it again in that encoding.
+  // Anything else (.docx, .odt, .html, or a file yasno may refuse, such as
+  // a PDF) is read by the server: the page sends the file, shows the text
+  // the server read, read-only, and checks at once.
+  const textTypes = /\.(txt|text|md|markdown)$/i;
+  let textFormat = 'text'; // the format chosen for pasted text, kept while a document is open
+
   file.addEventListener('change', () => {
     const f = file.files[0];
     if (!f) return;
     hideError();
+    if (!textTypes.test(f.name)) {
+      openDoc(f);
+      return;
+    }
     read(f, 'utf-8').then((t) => (t.includes('\uFFFD') ? read(f, 'windows-1251') : t)).then((t) => {
+      closeDoc();
       draft.value = t;
       format.value = /\.(md|markdown)$/i.test(f.name) ? 'markdown' : 'text';
-      $('file-name').textContent = f.name;
+      fileName.textContent = f.name;
       setStatus('Открыт файл «' + f.name + '». Нажмите «Проверить».');
       if (last) stale.hidden = false;
       draft.focus();
     }, () => showError('Не удалось прочитать файл. Сохраните его как текст (.txt) и попробуйте снова.'));
+  });
+
+  function openDoc(f) {
+    if (!doc) textFormat = format.value;
+    doc = f;
+    draft.value = '';
+    draft.readOnly = true;
+    draft.placeholder = 'Текст появится здесь, когда сервер прочитает файл «' + f.name + '».';
+    format.value = 'document';
+    format.disabled = true;
+    hideTip();
+    fileName.textContent = f.name;
+    fileClose.hidden = false;
+    stale.hidden = true;
+    check();
+  }
+
+  function closeDoc() {
+    if (!doc) return;
+    doc = null;
+    seq++; // an answer still on its way is for the closed file
+    setBusy(false);
+    draft.readOnly = false;
+    draft.placeholder = draftHint;
+    format.value = textFormat;
+    format.disabled = false;
+    fileName.textContent = fileHint;
+    fileClose.hidden = true;
+    file.value = '';
+    if (last && last.doc) draft.value = '';
+  }
+
+  fileClose.addEventListener('click', () => {
+    closeDoc();
+    setStatus('Файл закрыт. Вставьте текст черновика.');
+    draft.focus();
   });
 
   function read(f, enc) {
