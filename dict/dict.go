@@ -42,9 +42,17 @@ const maxActive = 16
 
 // Entry is one line of a list.
 type Entry struct {
-	List    int      // the caller's list number, 0…MaxLists-1
-	Phrase  string   // as written in the file
-	Replace []string // literal replacements; "" means: delete the phrase
+	List   int    // the caller's list number, 0…MaxLists-1
+	Phrase string // as written in the file
+	// Replace are literal replacements written for the phrase's
+	// dictionary form (see Word.Head); "" means: delete the phrase. A rule
+	// offers one as a one-click fix only where it fits (see Entry.InHeadForm
+	// and Agree).
+	Replace []string
+	// Inflect are plain words that need the right form where they stand
+	// («~проверка» for «мониторинг»: «провели мониторинг» needs
+	// «проверку»). Messages name them; they are never a one-click fix.
+	Inflect []string
 	// Hints are replacements that are advice, not text: «(назовите
 	// действие глаголом)», «на (дата)». Messages show them; they are never
 	// offered as a one-click fix.
@@ -53,10 +61,17 @@ type Entry struct {
 	Source string
 	File   string
 	Line   int
+	// Soft entries are stylistic hints rather than clear faults («в
+	// отношении», «по вопросу»): the rules report them as info, so that a
+	// clerk sees real канцелярит as warnings.
+	Soft bool
 	// Cased entries (proper names written with a capital) match only
 	// where the text's first word is capitalised too.
 	Cased bool
 	Words []Word
+	// span is how many words of Words a match covers; the rest are
+	// context (see Word.Context).
+	span int
 }
 
 // Pos names the entry's place for messages: «jargon.tsv:12».
@@ -68,6 +83,53 @@ type Word struct {
 	Stems []string
 	Forms []string
 	Punct string
+	// Head is the first alternative, normalised: the dictionary form the
+	// entry's replacements are written for.
+	Head string
+	// Context words must follow the phrase but are not part of what is
+	// found: «=указанный (дом|адрес)» finds «указанный» only before «дом»,
+	// and its replacement «этот» replaces «указанный» alone.
+	Context bool
+}
+
+// Span returns how many words of the phrase a match covers: all but the
+// trailing context words.
+func (e *Entry) Span() int {
+	if e.span == 0 {
+		return len(e.Words)
+	}
+	return e.span
+}
+
+// InHeadForm reports whether the match's words are exactly the entry's
+// dictionary form, the first alternative of each word: only then does a
+// replacement of a noun, a verb or a phrase that inflects fit as it is
+// written («провести проверку» → «проверить», but not «провели проверку»).
+// A fixed expression («в настоящее время») is always in its head form.
+func (e *Entry) InHeadForm(doc *linter.Document, m Match) bool {
+	k := 0
+	for i := m.First; i < m.Last; i++ {
+		t := &doc.Tokens[i]
+		if t.Kind == linter.Space || t.Kind == linter.Newline {
+			continue
+		}
+		if k >= len(e.Words) {
+			return false
+		}
+		w := &e.Words[k]
+		k++
+		switch t.Kind {
+		case linter.Word:
+			if t.Norm != w.Head {
+				return false
+			}
+		case linter.Number:
+			if doc.Text[t.Start:t.End] != w.Head {
+				return false
+			}
+		}
+	}
+	return k == e.Span()
 }
 
 // Match is an entry found in a document.
@@ -452,8 +514,9 @@ func (d *Dict) scan(doc *linter.Document, out []Match, steps *int) []Match {
 			if found {
 				for l := range best {
 					if best[l].Entry != nil {
-						out = append(out, best[l])
-						covered[l] = best[l].Last
+						m := trimContext(toks, best[l])
+						out = append(out, m)
+						covered[l] = m.Last
 					}
 				}
 				continue
@@ -464,6 +527,25 @@ func (d *Dict) scan(doc *linter.Document, out []Match, steps *int) []Match {
 		}
 	}
 	return out
+}
+
+// trimContext cuts the trailing context words off a match: they had to
+// be there, but they are not what was found.
+func trimContext(toks []linter.Token, m Match) Match {
+	n := m.Entry.Span()
+	if n == len(m.Entry.Words) {
+		return m
+	}
+	for i := m.First; i < m.Last; i++ {
+		if k := toks[i].Kind; k == linter.Space || k == linter.Newline {
+			continue
+		}
+		if n--; n == 0 {
+			m.Last, m.End = i+1, toks[i].End
+			break
+		}
+	}
+	return m
 }
 
 // scanParts matches the parts of hyphenated word i against one-word entries.

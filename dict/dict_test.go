@@ -219,3 +219,118 @@ func TestScanEmpty(t *testing.T) {
 	d = compile(t, "")
 	assert.Empty(t, d.Scan(linter.FromText("t", ""), nil))
 }
+
+func TestParseNotation(t *testing.T) {
+	es, err := ParsePhrases("j.tsv", []byte(
+		"=указанный|=указанного (дом|адрес)\tэтот\tотсылка\tx\tinfo\n"+
+			"мониторинг\t~наблюдение | ~проверка\tчужое\tx\twarning\n"+
+			"является\t(поставьте тире)\tсвязка\tx\n"+
+			"провести|проводить проверку\tпроверить | ∅\t\tx\n"), 0)
+	require.NoError(t, err)
+	require.Len(t, es, 4)
+	e := es[0]
+	assert.True(t, e.Soft)
+	assert.Equal(t, 1, e.Span(), "the bracketed word is context")
+	require.Len(t, e.Words, 2)
+	assert.True(t, e.Words[1].Context)
+	assert.Equal(t, "указанный", e.Words[0].Head)
+	assert.Equal(t, "дом", e.Words[1].Head)
+
+	assert.False(t, es[1].Soft)
+	assert.Empty(t, es[1].Replace)
+	assert.Equal(t, []string{"наблюдение", "проверка"}, es[1].Inflect)
+	assert.Equal(t, []string{"(поставьте тире)"}, es[2].Hints)
+	assert.Empty(t, es[2].Replace)
+	assert.Equal(t, []string{"проверить", ""}, es[3].Replace)
+	assert.Equal(t, "провести", es[3].Words[0].Head, "the first alternative is the head")
+	assert.Equal(t, 2, es[3].Span())
+
+	for _, bad := range []struct{ data, want string }{
+		{"в целях\tдля\t\tx\tсовет\n", "неизвестная важность «совет»"},
+		{"(дом) указанный\tэтот\n", "после слова в скобках"},
+		{"(дом)\tэтот\n", "из одних слов в скобках"},
+	} {
+		_, err := ParsePhrases("j.tsv", []byte(bad.data), 0)
+		assert.ErrorContains(t, err, bad.want, bad.data)
+	}
+}
+
+func TestScanContextAndHeadForm(t *testing.T) {
+	d := compile(t, "=указанный|=указанного|=указанных (дом|адрес)\tэтот\t\t\n"+
+		"=провести|проводить|провел проверку\tпроверить\t\t\n"+
+		"в настоящее время\tсейчас\t\t\n"+
+		"проведение проверки\t~проверка\t\t\n")
+	cases := []struct {
+		text string
+		want []string // matched text, then «+» if in head form
+	}{
+		{"Жильцы указанных домов и указанный срок.", []string{"указанных"}},
+		{"Решено провести проверку.", []string{"провести проверку+"}},
+		{"Инспектор провел проверку.", []string{"провел проверку"}},
+		{"В настоящее время дом проверен.", []string{"В настоящее время+"}},
+		{"Вопрос о проведении проверки.", []string{"проведении проверки"}},
+		// The verbal noun is matched by its forms, not its stem, which
+		// the participle shares.
+		{"По результатам проведенной проверки.", nil},
+	}
+	for _, c := range cases {
+		doc := linter.FromText("t", c.text)
+		var got []string
+		for _, m := range d.Scan(doc, nil) {
+			s := doc.Text[m.Start:m.End]
+			if m.Entry.InHeadForm(doc, m) {
+				s += "+"
+			}
+			got = append(got, s)
+		}
+		assert.Equal(t, c.want, got, c.text)
+	}
+}
+
+func TestBuiltinLoads(t *testing.T) {
+	b, err := LoadBuiltin()
+	require.NoError(t, err)
+	_, err = b.Compile()
+	require.NoError(t, err)
+	soft := 0
+	for _, e := range append(append([]*Entry{}, b.Jargon...), b.Foreign...) {
+		if e.Soft {
+			soft++
+		}
+	}
+	assert.Positive(t, soft, "soft entries are marked in the data")
+}
+
+// TestBuiltinHeadsMatch checks the data against the rule that reads it:
+// every entry's dictionary form (the first alternative of each word) is
+// found by the entry itself, in its head form, so that its replacements
+// can be offered; and no literal replacement is advice in disguise.
+func TestBuiltinHeadsMatch(t *testing.T) {
+	b, err := LoadBuiltin()
+	require.NoError(t, err)
+	d, err := b.Compile()
+	require.NoError(t, err)
+	for _, e := range append(append([]*Entry{}, b.Jargon...), b.Foreign...) {
+		var sb strings.Builder
+		for i, w := range e.Words {
+			if i > 0 && w.Punct == "" {
+				sb.WriteString(" ")
+			}
+			sb.WriteString(w.Head)
+		}
+		head := sb.String()
+		doc := linter.FromText("t", "Мы знаем, что "+head+" есть.")
+		found := false
+		for _, m := range d.Scan(doc, nil) {
+			if m.Entry == e {
+				found = true
+				assert.True(t, e.InHeadForm(doc, m), "%s: «%s» is not in its head form", e.Pos(), head)
+			}
+		}
+		assert.True(t, found, "%s: the entry does not find its own head form «%s»", e.Pos(), head)
+		for _, r := range append(append([]string{}, e.Replace...), e.Inflect...) {
+			assert.NotContains(t, r, "~", e.Pos())
+			assert.False(t, strings.ContainsAny(r, "()"), "%s: advice among replacements: %s", e.Pos(), r)
+		}
+	}
+}

@@ -145,6 +145,23 @@ func nounForms(w string) []string {
 	return out
 }
 
+// verbalNounForms returns the case forms of a verbal noun in «-ение»,
+// «-ание», «-ятие», «-итие», nil for other words. Such a noun is matched by
+// its forms, not its stem: snowball gives «проведение» and the participle
+// «проведённой» one stem, and «по результатам проведённой проверки» is not
+// the chain «проведение проверки».
+func verbalNounForms(w string) []string {
+	if utf8.RuneCountInString(w) < 6 || !hasSuffix(w, "ение", "ание", "ятие", "итие") {
+		return nil
+	}
+	b := strings.TrimSuffix(w, "е")
+	out := make([]string, 0, 9)
+	for _, e := range []string{"е", "я", "ю", "ем", "и", "й", "ям", "ями", "ях"} {
+		out = append(out, b+e)
+	}
+	return out
+}
+
 // adjEndings are endings of adjectives and of oblique noun forms, which
 // snowball strips consistently.
 var adjEndings = []string{"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему",

@@ -70,12 +70,14 @@ func (l *errList) err() error { return errors.Join(l.errs...) }
 
 // ParsePhrases reads a jargon or foreign-words file:
 //
-//	phrase<TAB>replacements<TAB>reason<TAB>source
+//	phrase<TAB>replacements<TAB>reason<TAB>source[<TAB>severity]
 //
 // Words of the phrase are separated by spaces; each word is a set of
 // alternatives separated by «|»; an alternative is a form to stem, or
-// «=form» for that exact form only. Replacements are separated by « | »;
-// «∅» means «delete». Errors name the file and the line.
+// «=form» for that exact form only; a word in brackets at the end is
+// context: «(дом|адрес)». Replacements are separated by « | »; «∅» means
+// «delete», «~word» a word to use in the right form. The optional fifth
+// column «info» marks a soft entry. Errors name the file and the line.
 func ParsePhrases(file string, data []byte, list int) ([]*Entry, error) {
 	el := &errList{file: file}
 	var out []*Entry
@@ -87,12 +89,24 @@ func ParsePhrases(file string, data []byte, list int) ([]*Entry, error) {
 			continue
 		}
 		e := &Entry{List: list, Phrase: ln.fields[0], File: file, Line: ln.n}
-		e.Replace, e.Hints = replacements(ln.fields[1])
+		e.Replace, e.Inflect, e.Hints = replacements(ln.fields[1])
 		if len(ln.fields) > 2 {
 			e.Reason = ln.fields[2]
 		}
 		if len(ln.fields) > 3 {
 			e.Source = ln.fields[3]
+		}
+		if len(ln.fields) > 4 {
+			switch ln.fields[4] {
+			case "", SevWarning:
+			case SevInfo:
+				e.Soft = true
+			default:
+				if !el.add(ln.n, "неизвестная важность «%s»: возможны %s и %s", ln.fields[4], SevInfo, SevWarning) {
+					return out, el.err()
+				}
+				continue
+			}
 		}
 		words, err := ParsePhrase(e.Phrase)
 		if err != nil {
@@ -102,9 +116,25 @@ func ParsePhrases(file string, data []byte, list int) ([]*Entry, error) {
 			continue
 		}
 		e.Words = words
+		e.span = span(words)
 		out = append(out, e)
 	}
 	return out, el.err()
+}
+
+// Severities of the optional fifth column of a phrase file.
+const (
+	SevInfo    = "info"    // a soft entry: a stylistic hint
+	SevWarning = "warning" // the default
+)
+
+// span counts the words before the trailing context words.
+func span(words []Word) int {
+	n := len(words)
+	for n > 0 && words[n-1].Context {
+		n--
+	}
+	return n
 }
 
 // ParseNames reads a file of proper names: name<TAB>note<TAB>source. A
@@ -129,16 +159,22 @@ func ParseNames(file string, data []byte, list int) ([]*Entry, error) {
 			continue
 		}
 		e.Words = words
+		e.span = span(words)
 		e.Cased = startsUpper(strings.TrimLeft(e.Phrase, "=«\"„"))
 		out = append(out, e)
 	}
 	return out, el.err()
 }
 
-// replacements splits the replacement field into literal replacements
-// and hints: an alternative with a bracket is advice («(назовите орган)»,
-// «на (дата)»), and «∅ (advice)» is a deletion with advice.
-func replacements(f string) (repl, hints []string) {
+// Inflected marks a replacement that is a plain word to use in the right
+// form, not a literal replacement: «~проверка».
+const Inflected = "~"
+
+// replacements splits the replacement field into literal replacements,
+// words to inflect and hints: an alternative with a bracket is advice
+// («(назовите орган)», «на (дата)»), and «∅ (advice)» is a deletion with
+// advice.
+func replacements(f string) (repl, inflect, hints []string) {
 	for _, r := range strings.Split(f, " | ") {
 		r = strings.TrimSpace(r)
 		switch {
@@ -151,20 +187,37 @@ func replacements(f string) (repl, hints []string) {
 			hints = append(hints, strings.TrimSpace(strings.TrimPrefix(r, Delete)))
 		case strings.ContainsAny(r, "()"):
 			hints = append(hints, r)
+		case strings.HasPrefix(r, Inflected):
+			if w := strings.TrimSpace(strings.TrimPrefix(r, Inflected)); w != "" {
+				inflect = addString(inflect, w)
+			}
 		default:
 			repl = addString(repl, r)
 		}
 	}
-	return repl, hints
+	return repl, inflect, hints
 }
 
-// ParsePhrase compiles the phrase notation into words.
+// ParsePhrase compiles the phrase notation into words. A word in
+// brackets, «(дом|адрес)», is context; context words end the phrase.
 func ParsePhrase(p string) ([]Word, error) {
 	var out []Word
 	for _, f := range strings.Fields(p) {
+		if strings.HasPrefix(f, "(") && strings.HasSuffix(f, ")") && len(f) > 2 {
+			w, err := parseWord(f[1 : len(f)-1])
+			if err != nil {
+				return nil, err
+			}
+			w.Context = true
+			out = append(out, w)
+			continue
+		}
+		if len(out) > 0 && out[len(out)-1].Context {
+			return nil, fmt.Errorf("во фразе «%s» после слова в скобках идёт обычное: слова в скобках ставятся в конце", p)
+		}
 		lead, core, trail := splitPunct(f)
 		for _, r := range lead {
-			out = append(out, Word{Punct: punctKey(string(r))})
+			out = append(out, Word{Punct: punctKey(string(r)), Head: string(r)})
 		}
 		if core != "" {
 			w, err := parseWord(core)
@@ -174,7 +227,7 @@ func ParsePhrase(p string) ([]Word, error) {
 			out = append(out, w)
 		}
 		for _, r := range trail {
-			out = append(out, Word{Punct: punctKey(string(r))})
+			out = append(out, Word{Punct: punctKey(string(r)), Head: string(r)})
 		}
 	}
 	if len(out) == 0 {
@@ -182,6 +235,9 @@ func ParsePhrase(p string) ([]Word, error) {
 	}
 	if out[0].Punct != "" {
 		return nil, fmt.Errorf("фраза «%s» начинается со знака препинания", p)
+	}
+	if out[0].Context {
+		return nil, fmt.Errorf("фраза «%s» состоит из одних слов в скобках", p)
 	}
 	return out, nil
 }
@@ -223,8 +279,17 @@ func parseWord(core string) (Word, error) {
 			return w, fmt.Errorf("«%s» — не одно слово: в варианте можно писать только буквы, цифры и дефис", alt)
 		}
 		norm := linter.Normalize(alt)
+		if w.Head == "" {
+			w.Head = norm
+		}
 		if exact || !hasLetter(norm) {
 			w.Forms = addString(w.Forms, norm)
+			continue
+		}
+		if fs := verbalNounForms(norm); fs != nil {
+			for _, f := range fs {
+				w.Forms = addString(w.Forms, f)
+			}
 			continue
 		}
 		for _, s := range Stems(norm) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -15,17 +16,19 @@ import (
 // package dict; this is a small independent check of the data itself.
 type spec struct {
 	cols    int  // tab-separated columns per line
+	sev     bool // an optional last column after them: the severity of a phrase file
 	phrase  bool // first column is a phrase: lower case, no ё, «|» and «=» notation
+	cased   bool // a phrase may start with a capital (proper names)
 	kinds   bool // third column is an abbreviation kind
 	min     int  // fewest entries
 	sources bool // last column must be a known source
 }
 
 var specs = map[string]spec{
-	"jargon.tsv":         {cols: 4, phrase: true, min: 220, sources: true},
-	"foreign.tsv":        {cols: 4, phrase: true, min: 160, sources: true},
+	"jargon.tsv":         {cols: 4, sev: true, phrase: true, min: 220, sources: true},
+	"foreign.tsv":        {cols: 4, sev: true, phrase: true, min: 160, sources: true},
 	"abbreviations.tsv":  {cols: 4, kinds: true, min: 80, sources: true},
-	"names.tsv":          {cols: 3, phrase: true, min: 10, sources: true},
+	"names.tsv":          {cols: 3, phrase: true, cased: true, min: 10, sources: true},
 	"spelling-extra.txt": {cols: 2, min: 150, sources: true},
 }
 
@@ -68,6 +71,12 @@ func check(name, data string, sp spec) []string {
 	seen := map[string]int{}
 	entries := parse(data)
 	for _, e := range entries {
+		if sp.sev && len(e.fields) == sp.cols+1 {
+			if sev := e.fields[sp.cols]; sev != "info" && sev != "warning" {
+				bad(e.n, "unknown severity %q (info or warning)", sev)
+			}
+			e.fields = e.fields[:sp.cols]
+		}
 		if len(e.fields) != sp.cols {
 			bad(e.n, "%d columns, want %d", len(e.fields), sp.cols)
 			continue
@@ -88,6 +97,9 @@ func check(name, data string, sp spec) []string {
 		}
 		seen[key] = e.n
 		if sp.phrase {
+			if sp.cased {
+				key = lowerFirst(key)
+			}
 			for _, p := range phraseProblems(key) {
 				bad(e.n, "%s", p)
 			}
@@ -143,6 +155,16 @@ func phraseProblems(p string) []string {
 	return out
 }
 
+// lowerFirst lowers the first letter: a proper name may start with a
+// capital, and then matches only capitalised text.
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
 func hasUpper(s string) bool {
 	for _, r := range s {
 		if unicode.IsUpper(r) {
@@ -192,6 +214,7 @@ func TestAbbreviationKinds(t *testing.T) {
 
 func TestCheckCatchesBadLines(t *testing.T) {
 	four := spec{cols: 4, phrase: true, sources: true}
+	sev := spec{cols: 4, sev: true, phrase: true, sources: true}
 	abbr := spec{cols: 4, kinds: true, sources: true}
 	const src = "составлено вручную"
 	tests := []struct {
@@ -206,6 +229,9 @@ func TestCheckCatchesBadLines(t *testing.T) {
 		{"comma held by the phrase", four, "в случае, если\tесли\tКанцелярит.\t" + src, ""},
 		{"too few columns", four, "в целях\tчтобы\t" + src, "3 columns"},
 		{"too many columns", four, "в целях\tчтобы\tа\tб\t" + src, "5 columns"},
+		{"severity column", sev, "в целях\tчтобы\tа\t" + src + "\tinfo", ""},
+		{"unknown severity", sev, "в целях\tчтобы\tа\t" + src + "\tсовет", "unknown severity"},
+		{"capitalised name", spec{cols: 3, phrase: true, cased: true, sources: true}, "Дом рф\tкомпания\t" + src, ""},
 		{"empty field", four, "в целях\t\tКанцелярит.\t" + src, "column 2 is empty"},
 		{"quoted field", four, "\"в целях\"\tчтобы\tКанцелярит.\t" + src, "quoted"},
 		{"duplicate phrase", four, "в целях\tчтобы\tа\t" + src + "\nв целях\tдля\tб\t" + src, "repeats line 1"},

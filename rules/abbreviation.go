@@ -103,7 +103,8 @@ func (r abbreviation) Check(c *linter.Context) {
 	head := abbrLetterhead(d)
 	for _, k := range sc.caps {
 		i := int(k)
-		if i < head || !abbrCandidate(d, &d.Tokens[i], list) || abbrRegNumber(d, i) || shout.shouted(d, i) || g.covers(i, i+1) {
+		if i < head || !abbrCandidate(d, &d.Tokens[i], list) || abbrRegNumber(d, i) || shout.shouted(d, i) || g.covers(i, i+1) ||
+			abbrOtherSense(d, i, list) {
 			continue
 		}
 		if abbrExplainedHere(d, i) {
@@ -138,14 +139,42 @@ func (r abbreviation) Check(c *linter.Context) {
 		if u.count > 1 {
 			sugg = full + " (далее — " + w + ")"
 		}
+		// The expansion is written in the nominative. An abbreviation does
+		// not decline, so its case shows only in the words around it: at a
+		// sentence start it is the subject, and the expansion fits as it
+		// is; elsewhere («в МКД», «показания ИПУ») the clerk declines it.
+		subject := abbrSentenceStart(d, u.first)
+		how := "напишите полностью"
+		if !subject {
+			how = "напишите полностью, в нужной форме"
+		}
 		msg := "Сокращение „" + w + "“ не расшифровано. "
 		if u.count > 1 {
-			msg += "При первом упоминании напишите полностью: „" + sugg + "“."
+			msg += "При первом упоминании " + how + ": „" + sugg + "“."
 		} else {
-			msg += "Оно встречается один раз — напишите полностью: „" + full + "“."
+			msg += "Оно встречается один раз — " + how + ": „" + full + "“."
 		}
-		c.ReportAs(sev, t.Start, t.End, msg, sugg)
+		if !subject {
+			c.ReportAs(sev, t.Start, t.End, msg)
+			continue
+		}
+		c.ReportAs(sev, t.Start, t.End, msg, wdUpperFirst(sugg))
 	}
+}
+
+// abbrSentenceStart reports whether token i is the first word of its
+// sentence (after a list number or an opening quote, say).
+func abbrSentenceStart(d *linter.Document, i int) bool {
+	s := d.SentenceAt(i)
+	if s < 0 {
+		return false
+	}
+	for j := d.Sentences[s].First; j < i; j++ {
+		if d.Tokens[j].Kind == linter.Word {
+			return false
+		}
+	}
+	return true
 }
 
 // abbrPlain drops a note in brackets from an expansion: «индивидуальный
@@ -157,16 +186,41 @@ func abbrPlain(s string) string {
 	return s
 }
 
+// abbrOtherSense reports an abbreviation of a code of law («ЖК» —
+// Жилищный кодекс, «ГК») right before a quoted name: there it is another
+// word, «ЖК «Солнечный»» is a housing estate and «ГК «Рассвет»» a group of
+// companies, part of a name that everybody reads.
+func abbrOtherSense(d *linter.Document, i int, list map[string]dict.Abbr) bool {
+	a, ok := list[d.TokenText(i)]
+	if !ok || !strings.Contains(strings.ToLower(a.Expansion), "кодекс") {
+		return false
+	}
+	j := abbrSkip(d, i+1, 1, "")
+	if j < 0 || d.Tokens[j].Kind != linter.Punct {
+		return false
+	}
+	switch d.TokenText(j) {
+	case "«", "„", "\"", "“":
+		return true
+	}
+	return false
+}
+
 // abbrCandidate reports an abbreviation: a word of 2–8 Cyrillic capitals,
-// maybe hyphenated, without digits (those are codes: «ОГ-3871», «59-ФЗ»).
+// maybe hyphenated, without digits (those are codes: «ОГ-3871», «59-ФЗ»),
+// or a known abbreviation with capitals inside («КоАП», «СанПиН»).
 // Not candidates: common abbreviations, Roman numbers typed in Cyrillic
 // («ХХ»), and capitalised ordinary words («ОТВЕТ», «ВНИМАНИЕ»): five or
 // more letters that the list does not know, with vowels like a word.
 func abbrCandidate(d *linter.Document, t *linter.Token, list map[string]dict.Abbr) bool {
-	if t.Flags&(linter.Latin|linter.Digit) != 0 || !t.Is(linter.Cyrillic|linter.Upper) {
+	if t.Flags&(linter.Latin|linter.Digit) != 0 || !t.Is(linter.Cyrillic) {
 		return false
 	}
 	w := d.Text[t.Start:t.End]
+	if !t.Is(linter.Upper) {
+		a, known := list[w]
+		return known && a.Kind != dict.KindCommon
+	}
 	letters, vowels, roman := 0, 0, true
 	for _, r := range w {
 		if !unicode.IsLetter(r) {
@@ -253,7 +307,7 @@ func abbrAfterDalee(d *linter.Document, i int) int {
 			}
 			return -1
 		case linter.Word:
-			if t.Is(linter.Upper) && t.Flags&linter.Cyrillic != 0 {
+			if t.Flags&linter.Cyrillic != 0 && (t.Is(linter.Upper) || t.Is(linter.Title) && wdInnerCapital(d.TokenText(j))) {
 				return j
 			}
 			if words++; words > 2 {

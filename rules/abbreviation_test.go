@@ -34,22 +34,39 @@ func TestAbbreviation(t *testing.T) {
 		{name: "shouted word", text: "ВНИМАНИЕ: дом проверен.", want: nil},
 		{name: "initials", text: "И.И. Иванов, А.В. Морозов.", want: nil},
 		{name: "cyrillic roman number", text: "В ХХ веке.", want: nil},
-		{name: "mixed case", text: "Протокол по КоАП.", want: nil},
+		{name: "mixed case known", text: "Протокол по КоАП.", want: []string{"КоАП"}},
+		{name: "mixed case explained", text: "Кодекс об административных правонарушениях (далее — КоАП) строг. По КоАП штраф.", want: nil},
+		{name: "mixed case unknown", text: "Ответ от ЖилСервис получен.", want: nil},
+		{name: "code of law before a name", text: "Дом в ЖК «Солнечный» сдан. Застройщик — ГК \"Рассвет\".", want: nil},
+		{name: "code of law", text: "По ЖК РФ собственники платят взносы.", want: []string{"ЖК"}},
+		{name: "housing abbreviation before a name", text: "Жалоба на ТСЖ «Заря».", want: []string{"ТСЖ"}},
+		{name: "common codes", text: "Реквизиты: ИНН, БИК, КБК, ОКТМО, ОКПО, ОКВЭД, УИН. Выписка из ЕГРН.", want: nil},
+		{name: "name of a company", text: "Обратитесь в ДОМ.РФ или в Дом РФ.", want: nil},
 	})
 }
 
 func TestAbbreviationSuggestionAndProfiles(t *testing.T) {
 	reg, err := Default()
 	require.NoError(t, err)
+	// Inside a sentence the expansion needs the case of the place: the
+	// message says so, and there is no one-click fix.
 	fs := findings(t, reg, "abbreviation", "Запрос направлен в УК. Ответ УК получен.", linter.Citizen)
 	require.Len(t, fs, 1)
-	assert.Equal(t, []string{"управляющая компания (далее — УК)"}, fs[0].Suggestions)
+	assert.Empty(t, fs[0].Suggestions)
+	assert.Equal(t, "Сокращение „УК“ не расшифровано. При первом упоминании напишите полностью, в нужной форме: "+
+		"„управляющая компания (далее — УК)“.", fs[0].Message)
 	assert.Equal(t, linter.Warning, fs[0].Severity)
 	assert.Equal(t, "п. 2.5, 1.7 (понятность)", fs[0].Clause)
 
-	fs = findings(t, reg, "abbreviation", "Ваш МКД проверен.", linter.Citizen)
+	// At a sentence start it is the subject: the nominative fits.
+	fs = findings(t, reg, "abbreviation", "УК провела осмотр. Акт УК подписан.", linter.Citizen)
 	require.Len(t, fs, 1)
-	assert.Equal(t, []string{"многоквартирный дом"}, fs[0].Suggestions, "one use: no need for the abbreviation")
+	assert.Equal(t, []string{"Управляющая компания (далее — УК)"}, fs[0].Suggestions)
+
+	fs = findings(t, reg, "abbreviation", "МКД проверен.", linter.Citizen)
+	require.Len(t, fs, 1)
+	assert.Equal(t, []string{"Многоквартирный дом"}, fs[0].Suggestions, "one use: no need for the abbreviation")
+	assert.Contains(t, fs[0].Message, "Оно встречается один раз — напишите полностью: „многоквартирный дом“.")
 
 	fs = findings(t, reg, "abbreviation", "Обратитесь в ЖЭРП.", linter.Citizen)
 	require.Len(t, fs, 1)

@@ -19,6 +19,7 @@ func TestForeign(t *testing.T) {
 		{name: "dictionary participle", text: "О принятых мерах Вы будете проинформированы.", want: []string{"проинформированы"}},
 		{name: "hyphen part", text: "Провели онлайн-опрос жителей.", want: []string{"онлайн"}},
 		{name: "latin word", text: "Пришлите фото на наш e-mail.", want: []string{"e-mail"}},
+		{name: "latin word not in the list", text: "Пришлите фото в наш chat.", want: []string{"chat"}},
 		{name: "latin word at sentence start", text: "Email службы указан ниже.", want: []string{"Email"}},
 		{name: "latin part of a hyphenated word", text: "Купите online-карту.", want: []string{"online-карту"}},
 
@@ -37,7 +38,55 @@ func TestForeign(t *testing.T) {
 		{name: "mixed script is another rule", text: "Рекомендуем прoветривать помещение.", want: nil},
 		{name: "latin document", text: "The inspection found no violations in the building. The company must fix the roof.", want: nil},
 		{name: "latin sentence", text: "Мы получили письмо. It says the roof is leaking again. Проверим крышу.", want: nil},
+		// Established loanwords are ordinary Russian.
+		{name: "established words", text: "Процедура перерасчета, статус заявки, формат файла, сервис доставки, менеджер компании, " +
+			"логин и пароль, лимит и дефицит, конденсат на окнах, демонтаж конструкций, провайдер, волонтер, параметры воды.", want: nil},
+		// A soft entry is still reported, as info.
+		{name: "soft entry", text: "Произошла деформация стены.", want: []string{"деформация"}},
 	})
+}
+
+// TestForeignSuggestionsFit checks that suggestions replace the found
+// word as it stands.
+func TestForeignSuggestionsFit(t *testing.T) {
+	reg, err := Default()
+	require.NoError(t, err)
+	cases := []struct {
+		name, text, found string
+		sugg              []string
+		msg               string
+		sev               linter.Severity
+	}{
+		{"adjective case", "Жалоба о некорректном начислении.", "некорректном", []string{"неправильном", "неверном"},
+			"„некорректном“ → „неправильном“ или „неверном“", linter.Warning},
+		{"adjective head form", "Расчет некорректный.", "некорректный", []string{"неправильный", "неверный"}, "", linter.Warning},
+		{"adverb", "Начислено корректно.", "корректно", []string{"правильно", "верно"}, "", linter.Warning},
+		{"noun in -ость", "Сомнения в легитимности собрания.", "легитимности", []string{"законности"}, "", linter.Warning},
+		{"noun inflected", "Результаты мониторинга готовы.", "мониторинга", nil,
+			"пишите по-русски: „наблюдение“ или „проверка“ в нужной форме", linter.Warning},
+		{"noun of another gender", "Провели мониторинг.", "мониторинг", nil, "„наблюдение“ или „проверка“ в нужной форме", linter.Warning},
+		{"noun of the same gender", "Произошел инцидент.", "инцидент", []string{"случай"}, "→ „случай“; или „происшествие“ в нужной форме", linter.Warning},
+		{"verb infinitive", "Просим актуализировать данные.", "актуализировать", []string{"обновить"}, "", linter.Warning},
+		{"verb form", "Данные актуализированы.", "актуализированы", nil, "„обновить“ в нужной форме", linter.Warning},
+		{"verb whose object changes case", "Просим информировать жильцов.", "информировать", nil, "„сообщить“ в нужной форме", linter.Warning},
+		{"hyphen part", "Провели онлайн-опрос жителей.", "онлайн", nil, "пишите по-русски: „через интернет“ или „в интернете“.", linter.Warning},
+		{"e-mail", "Пишите на e-mail службы.", "e-mail", nil, "„электронная почта“", linter.Warning},
+		{"soft", "Трубы покрыты коррозией.", "коррозией", nil, "„ржавчина“ в нужной форме", linter.Info},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fs := findings(t, reg, "foreign", c.text, linter.Citizen)
+			require.Len(t, fs, 1, "%v", fs)
+			assert.Equal(t, c.found, fs[0].Text)
+			if c.sugg == nil {
+				assert.Empty(t, fs[0].Suggestions)
+			} else {
+				assert.Equal(t, c.sugg, fs[0].Suggestions)
+			}
+			assert.Contains(t, fs[0].Message, c.msg)
+			assert.Equal(t, c.sev, fs[0].Severity)
+		})
+	}
 }
 
 func TestForeignAllowedAndMessage(t *testing.T) {

@@ -239,13 +239,23 @@ func wdLinkVerbEntry(e *dict.Entry) bool {
 func wdInstrumentalAhead(d *linter.Document, from, end int) bool {
 	for k, n := 0, from; k < 2; k++ {
 		j := wdNextWord(d, n, end)
-		if j < 0 || d.Tokens[j].Kind != linter.Word {
-			return false
+		if j < 0 || d.Tokens[j].Kind != linter.Word || wdPreposition(d.Tokens[j].Norm) {
+			return false // «является на приём»: «comes»
 		}
 		if wdInstrumental(d.Tokens[j].Norm) {
 			return true
 		}
 		n = j + 1
+	}
+	return false
+}
+
+// wdPreposition reports the prepositions a noun phrase may start with.
+func wdPreposition(norm string) bool {
+	switch norm {
+	case "в", "во", "на", "к", "ко", "по", "с", "со", "из", "от", "до", "за", "под", "над", "при", "о", "об", "у",
+		"для", "через", "без", "после", "перед":
+		return true
 	}
 	return false
 }
@@ -293,14 +303,22 @@ func wdSeverity(c *linter.Context, e *dict.Entry) linter.Severity {
 // forms an allow list may name it by, and the parts of its message.
 type wdInfo struct {
 	keys   []string
-	adj    bool     // one word found, an adjective: replacements agree with it
-	alts   []string // hints shown among the replacements: «на (дата)»
-	advice []string // advice from the list: «назовите орган»
-	reason string   // the reason, without a leading kind
+	words  [][]string // the words of each replacement, normalised
+	adj    bool       // one word found, an adjective: replacements agree with it
+	alts   []string   // hints shown among the replacements: «на (дата)»
+	advice []string   // advice from the list: «назовите орган»
+	reason string     // the reason, without a leading kind
 }
 
 func wdNewInfo(kind string, e *dict.Entry) *wdInfo {
 	in := &wdInfo{keys: wdAllowKeys(e)}
+	for _, r := range e.Replace {
+		var ws []string
+		for _, w := range strings.Fields(r) {
+			ws = append(ws, linter.Normalize(w))
+		}
+		in.words = append(in.words, ws)
+	}
 	in.adj = e.Span() == 1 && e.Words[0].Punct == "" && dict.IsAdjective(e.Words[0].Head)
 	for _, h := range e.Hints {
 		if strings.HasPrefix(h, "(") && strings.HasSuffix(h, ")") {
@@ -313,6 +331,13 @@ func wdNewInfo(kind string, e *dict.Entry) *wdInfo {
 	if k := strings.Index(r, ":"); k > 0 && strings.EqualFold(r[:k], kind) {
 		r = strings.TrimSpace(r[k+1:])
 	}
+	// «Пишите «проверка».» only repeats the replacement the message
+	// already names: keep what comes before it, if anything.
+	if k := strings.Index(r, ":"); k > 0 && wdRepeats(r[k+1:], e) {
+		r = r[:k]
+	} else if wdRepeats(r, e) {
+		r = ""
+	}
 	if r != "" {
 		r = wdUpperFirst(r)
 		if !strings.HasSuffix(r, ".") && !strings.HasSuffix(r, "!") && !strings.HasSuffix(r, "?") {
@@ -323,6 +348,43 @@ func wdNewInfo(kind string, e *dict.Entry) *wdInfo {
 	return in
 }
 
+// wdRepeats reports whether a reason only tells to write the entry's
+// own replacements: «пишите «проверка» или «наблюдение».».
+func wdRepeats(r string, e *dict.Entry) bool {
+	rest := strings.ToLower(strings.TrimSpace(r))
+	if !strings.HasPrefix(rest, "пишите «") {
+		return false
+	}
+	rest = strings.TrimPrefix(rest, "пишите ")
+	for rest != "" {
+		if !strings.HasPrefix(rest, "«") {
+			return false
+		}
+		q, tail, ok := strings.Cut(rest[len("«"):], "»")
+		if !ok || !wdNamed(q, e) {
+			return false
+		}
+		rest = strings.TrimSpace(tail)
+		for _, sep := range []string{",", "или", "."} {
+			rest = strings.TrimSpace(strings.TrimPrefix(rest, sep))
+		}
+	}
+	return true
+}
+
+// wdNamed reports whether w is one of the entry's replacements.
+func wdNamed(w string, e *dict.Entry) bool {
+	w = linter.Normalize(w)
+	for _, l := range [][]string{e.Replace, e.Inflect, e.Hints} {
+		for _, r := range l {
+			if linter.Normalize(r) == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // wdReport reports a dictionary match with the suggestions that fit where
 // it stands. A suggestion replaces the found words literally, so:
 //   - a fixed expression, or words exactly in the entry's dictionary form
@@ -330,6 +392,8 @@ func wdNewInfo(kind string, e *dict.Entry) *wdInfo {
 //     replacements as written;
 //   - an adjective or participle passes its case ending on to the
 //     replacement («некорректном» → «неправильном», «данной» → «этой»);
+//   - a replacement that is the phrase's own first or last words fits in
+//     any form («расположенной по адресу» → «по адресу»);
 //   - other forms («провели проверку», «мониторинга») get no suggestion:
 //     the message names the plain word to use in the right form;
 //   - a deletion is offered only where it leaves a sentence whole: inside
@@ -348,7 +412,8 @@ func wdReport(c *linter.Context, m dict.Match, in *wdInfo, kind, lead, none stri
 	head := !part && e.InHeadForm(d, m)
 	var lits, plain []string
 	del := false
-	for _, r := range e.Replace {
+	for k, r := range e.Replace {
+		var sub string
 		switch {
 		case r == "":
 			del = true
@@ -356,6 +421,8 @@ func wdReport(c *linter.Context, m dict.Match, in *wdInfo, kind, lead, none stri
 			plain = wdAdd(plain, r)
 		case head:
 			lits = wdAdd(lits, r)
+		case wdSubphrase(d, m, in.words[k], &sub):
+			lits = wdAdd(lits, sub)
 		case in.adj && dict.IsAdjective(r):
 			if s, ok := dict.Agree(e.Words[0].Head, t.Norm, r); ok {
 				lits = wdAdd(lits, s)
@@ -386,6 +453,7 @@ func wdReport(c *linter.Context, m dict.Match, in *wdInfo, kind, lead, none stri
 	sugg = wdCase(text, sugg)
 
 	var b strings.Builder
+	b.Grow(len(kind) + len(text) + len(in.reason) + 160)
 	b.WriteString(kind)
 	b.WriteString(": „")
 	b.WriteString(text)
@@ -411,7 +479,9 @@ func wdReport(c *linter.Context, m dict.Match, in *wdInfo, kind, lead, none stri
 			b.WriteString(" — " + lead + ": ")
 		}
 		wdQuoteList(&b, plain)
-		b.WriteString(" в нужной форме")
+		if !part {
+			b.WriteString(" в нужной форме")
+		}
 		said = true
 	}
 	for _, a := range in.advice {
@@ -432,6 +502,44 @@ func wdReport(c *linter.Context, m dict.Match, in *wdInfo, kind, lead, none stri
 		b.WriteString(in.reason)
 	}
 	c.ReportAs(wdSeverity(c, e), m.Start, end, b.String(), sugg...)
+}
+
+// wdSubphrase reports whether the replacement, given by its normalised
+// words rw, is just the match's first or last words («расположенной по
+// адресу» → «по адресу», «за счёт средств» → «за счёт»): dropping the rest
+// fits in any form. The text of those words goes to sub.
+func wdSubphrase(d *linter.Document, m dict.Match, rw []string, sub *string) bool {
+	var toks [16]int // the match's words; phrases are short
+	n := 0
+	for i := m.First; i < m.Last && n < len(toks); i++ {
+		switch d.Tokens[i].Kind {
+		case linter.Word, linter.Number:
+			toks[n] = i
+			n++
+		case linter.Punct:
+			return false
+		}
+	}
+	if len(rw) == 0 || len(rw) >= n {
+		return false
+	}
+	same := func(from int) bool {
+		for k, w := range rw {
+			if t := &d.Tokens[toks[from+k]]; t.Norm != w && d.Text[t.Start:t.End] != w {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case same(0):
+		*sub = d.Text[d.Tokens[toks[0]].Start:d.Tokens[toks[len(rw)-1]].End]
+	case same(n - len(rw)):
+		*sub = d.Text[d.Tokens[toks[n-len(rw)]].Start:d.Tokens[toks[n-1]].End]
+	default:
+		return false
+	}
+	return true
 }
 
 // wdDeletable reports whether deleting a match leaves the sentence whole:

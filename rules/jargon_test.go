@@ -64,24 +64,32 @@ func TestJargonMessageAndProfile(t *testing.T) {
 	org := "в =целях\tчтобы | для\tКанцелярский оборот: пишите «чтобы».\tорг\n" +
 		"в плановом порядке\t∅\tЛишние слова.\tорг\n" +
 		"по компетенции\t∅ (напишите, кому передали)\tНепонятно человеку.\tорг\n" +
-		"на сегодняшний день\tсейчас | на (дата)\t\tорг\n"
+		"на сегодняшний день\tсейчас | на (дата)\t\tорг\n" +
+		"в отношении\t(«проверили компанию»)\tОборот.\tорг\tinfo\n"
 	reg, err := New(&Env{Extra: map[string][]Source{"jargon": {{Name: "org.tsv", Data: []byte(org)}}}})
 	require.NoError(t, err)
 	fs := findings(t, reg, "jargon", "В целях проверки приехал инспектор.", linter.Citizen)
 	require.Len(t, fs, 1)
 	assert.Equal(t, linter.Warning, fs[0].Severity)
 	assert.Equal(t, "п. 2.5", fs[0].Clause)
-	assert.Equal(t, "Канцелярит: „В целях“ → „чтобы“ или „для“. Канцелярский оборот: пишите «чтобы».", fs[0].Message)
+	assert.Equal(t, "Канцелярит: „В целях“ → „чтобы“ или „для“. Канцелярский оборот.", fs[0].Message, "the reason does not repeat the replacement")
 	assert.Equal(t, []string{"Чтобы", "Для"}, fs[0].Suggestions, "capitalised at a sentence start")
 
-	fs = findings(t, reg, "jargon", "Крышу починят в плановом порядке.", linter.Citizen)
+	// A deletion inside a sentence takes the space after it along.
+	fs = findings(t, reg, "jargon", "Крышу починят в плановом порядке до июня.", linter.Citizen)
 	require.Len(t, fs, 1)
+	assert.Equal(t, "в плановом порядке ", fs[0].Text)
 	assert.Equal(t, []string{""}, fs[0].Suggestions, "delete")
 	assert.Equal(t, "Канцелярит: „в плановом порядке“ — уберите. Лишние слова.", fs[0].Message)
+	// Before a full stop the deletion would leave «починят .»: advice only.
+	fs = findings(t, reg, "jargon", "Крышу починят в плановом порядке.", linter.Citizen)
+	require.Len(t, fs, 1)
+	assert.Equal(t, "в плановом порядке", fs[0].Text)
+	assert.Empty(t, fs[0].Suggestions)
 
 	fs = findings(t, reg, "jargon", "Обращение передано по компетенции.", linter.Citizen)
 	require.Len(t, fs, 1)
-	assert.Equal(t, []string{""}, fs[0].Suggestions, "advice is not a suggestion")
+	assert.Empty(t, fs[0].Suggestions, "advice is not a suggestion")
 	assert.Equal(t, "Канцелярит: „по компетенции“ — уберите; напишите, кому передали. Непонятно человеку.", fs[0].Message)
 
 	fs = findings(t, reg, "jargon", "Долга на сегодняшний день нет.", linter.Citizen)
@@ -92,6 +100,89 @@ func TestJargonMessageAndProfile(t *testing.T) {
 	fs = findings(t, reg, "jargon", "В целях проверки приехал инспектор.", linter.Official)
 	require.Len(t, fs, 1)
 	assert.Equal(t, linter.Info, fs[0].Severity)
+
+	// A soft entry is a hint whatever the profile.
+	fs = findings(t, reg, "jargon", "Проверка в отношении компании закончена.", linter.Public)
+	require.Len(t, fs, 1)
+	assert.Equal(t, linter.Info, fs[0].Severity)
+	assert.Equal(t, "Канцелярит: „в отношении“ — «проверили компанию». Оборот.", fs[0].Message)
+}
+
+// TestJargonSuggestionsFit checks that every suggestion can replace the
+// finding's text as it stands, for each kind of entry of the built-in
+// list, and that no suggestion is given where none would fit.
+func TestJargonSuggestionsFit(t *testing.T) {
+	reg, err := Default()
+	require.NoError(t, err)
+	cases := []struct {
+		name, text, found string
+		sugg              []string // nil: no suggestion
+		msg               string   // a part of the message
+	}{
+		// Fixed expressions: as written, capitalised at a sentence start.
+		{"fixed", "Долга в настоящее время нет.", "в настоящее время", []string{"сейчас"}, "→ „сейчас“"},
+		{"fixed capitalised", "В настоящее время долга нет.", "В настоящее время", []string{"Сейчас"}, ""},
+		{"fixed preposition", "Ввиду аварии воду отключили.", "Ввиду", []string{"Из-за"}, ""},
+		{"fixed, case kept", "Работы идут в целях защиты дома.", "в целях", []string{"для"}, ""},
+		{"fixed conjunction", "Работы перенесены в связи с тем, что идет дождь.", "в связи с тем, что", []string{"потому что", "так как"}, ""},
+		// Adjectives and participles take the case of the found word.
+		{"adjective genitive", "Нет надлежащего ухода.", "надлежащего", []string{"нужного", "правильного", "положенного"}, "→ „нужного“"},
+		{"adjective feminine", "Уборка надлежащей не была.", "надлежащей", []string{"нужной", "правильной", "положенной"}, ""},
+		{"adjective plural", "Замечания надлежащие.", "надлежащие", []string{"нужные", "правильные", "положенные"}, ""},
+		{"pronoun этот", "О данной проблеме мы знаем.", "данной", []string{"этой"}, ""},
+		{"pronoun этот capitalised", "Данное нарушение устранено.", "Данное", []string{"Это"}, ""},
+		{"context word stays", "Жильцы вышеуказанного дома жалуются.", "вышеуказанного", []string{"этого", "названного"}, ""},
+		{"указанный with context", "Жильцы указанных домов жалуются.", "указанных", []string{"этих"}, ""},
+		// Words exactly in the entry's form take the replacement as written.
+		{"verb in head form", "Решили произвести замену труб.", "произвести замену", []string{"заменить"}, ""},
+		{"verb in another form", "Подрядчик произвел замену труб.", "произвел замену", nil, "„заменить“ в нужной форме"},
+		{"verb alone", "Ремонт производится по плану.", "производится", nil, "„сделать“, „провести“ или „выполнить“ в нужной форме"},
+		{"noun chain", "Сроки производства работ сорваны.", "производства работ", nil, "„работы“ в нужной форме"},
+		{"template in head form", "Доводим до сведения, что ремонт закончен.", "Доводим до сведения", []string{"Сообщаем"}, ""},
+		{"part of the phrase", "В квартире, расположенной по адресу: ул. Мира, 5.", "расположенной по адресу", []string{"по адресу"}, ""},
+		// Advice, not a replacement.
+		{"link verb", "Служба не является органом надзора.", "является", nil, "поставьте тире или «это»"},
+		{"в адрес", "Ответ направлен в адрес компании.", "в адрес", nil, "уберите «адрес»"},
+		{"verbal noun alone", "Проведение собрания жильцов назначено.", "Проведение собрания", []string{"Собрание"}, ""},
+		// Deletion only where the sentence stays whole.
+		{"deletion inside", "Компания в свою очередь обязана ответить.", "в свою очередь ", []string{""}, "уберите"},
+		{"no deletion after a comma", "Компания, в свою очередь, обязана ответить.", "в свою очередь", nil, "уберите"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fs := findings(t, reg, "jargon", c.text, linter.Citizen)
+			require.Len(t, fs, 1, "%v", fs)
+			assert.Equal(t, c.found, fs[0].Text)
+			if c.sugg == nil {
+				assert.Empty(t, fs[0].Suggestions)
+			} else {
+				assert.Equal(t, c.sugg, fs[0].Suggestions)
+			}
+			assert.Contains(t, fs[0].Message, c.msg)
+		})
+	}
+}
+
+func TestJargonLinkVerbAndDocuments(t *testing.T) {
+	runCases(t, "jargon", []ruleCase{
+		// «является то, что» wherever it stands.
+		{name: "является то, что", text: "Причиной роста платы является то, что жильцы не передали показания.",
+			want: []string{"является то, что"}},
+		{name: "являются то, что", text: "Основанием являются то, что акт не подписан.", want: []string{"являются то, что"}},
+		{name: "тот факт, что", text: "Причиной является тот факт, что дом старый.", want: []string{"является тот факт, что"}},
+		// The predicate before the verb.
+		{name: "instrumental before", text: "Управляющей организацией дома является ООО «Уют».", want: []string{"является"}},
+		// «является» meaning «comes» stays silent.
+		{name: "comes", text: "Инспектор является на приём по вторникам.", want: nil},
+		{name: "comes to", text: "Жилец не является на осмотр.", want: nil},
+		// A verbal noun in the name of a document is the document's title.
+		{name: "акт о выполнении", text: "Пришлите акт о выполнении ремонта кровли.", want: nil},
+		{name: "договор на проведение", text: "Заключен договор на проведение капитального ремонта.", want: nil},
+		{name: "график производства", text: "Утвержден график производства работ.", want: nil},
+		{name: "not a document", text: "Сроки производства работ сорваны.", want: []string{"производства работ"}},
+		// A participle is not the verbal noun.
+		{name: "participle", text: "По результатам проведенной проверки нарушений нет.", want: []string{"проведенной "}},
+	})
 }
 
 func TestJargonAllowAndExtra(t *testing.T) {

@@ -73,6 +73,9 @@ func wdAnalyze(d *linter.Document, sc *wdScan) []wdSpan {
 					sc.mixed = append(sc.mixed, int32(i))
 				case f&(linter.Cyrillic|linter.Upper|linter.Latin|linter.Digit) == linter.Cyrillic|linter.Upper:
 					sc.caps = append(sc.caps, int32(i))
+				case f&(linter.Cyrillic|linter.Title|linter.Upper|linter.Latin|linter.Digit) == linter.Cyrillic|linter.Title &&
+					wdInnerCapital(d.Text[t.Start:t.End]):
+					sc.caps = append(sc.caps, int32(i)) // «КоАП», «СанПиН»
 				}
 				// «далее» by its text: the text is read in order anyway,
 				// the normal form would be one more string to fetch.
@@ -125,6 +128,20 @@ func wdAnalyze(d *linter.Document, sc *wdScan) []wdSpan {
 		}
 	}
 	return out
+}
+
+// wdInnerCapital reports a Cyrillic capital letter after the first letter
+// of a word: «КоАП», «СанПиН», but not «Москва». It reads bytes: in UTF-8
+// the capitals А–Я and Ё are 0xD0 followed by 0x90–0xAF or 0x81, and the
+// check runs on every capitalised word.
+func wdInnerCapital(w string) bool {
+	_, n := utf8.DecodeRuneInString(w)
+	for i := n; i+1 < len(w); i++ {
+		if w[i] == 0xD0 && (w[i+1] == 0x81 || w[i+1] >= 0x90 && w[i+1] <= 0xAF) {
+			return true
+		}
+	}
+	return false
 }
 
 // wdTitle reports whether the quote from token open to token close is a
@@ -312,7 +329,7 @@ type wdScan struct {
 	guard      wdGuard
 	latin, cyr int
 	mixed      []int32 // words with Cyrillic and Latin letters
-	caps       []int32 // Cyrillic words in capitals, without digits
+	caps       []int32 // Cyrillic words in capitals («МКД») or with a capital inside («КоАП»), without digits
 	dalee      []int32 // the word «далее»
 }
 

@@ -11,6 +11,12 @@ import (
 	"github.com/yasno/yasno/linter"
 )
 
+func TestInnerCapital(t *testing.T) {
+	for w, want := range map[string]bool{"КоАП": true, "СанПиН": true, "СНиП": true, "ЕЁ": true, "Москва": false, "Ёлка": false, "М": false, "": false} {
+		assert.Equal(t, want, wdInnerCapital(w), w)
+	}
+}
+
 func TestQuotedTitles(t *testing.T) {
 	cases := []struct {
 		name, text string
@@ -26,6 +32,9 @@ func TestQuotedTitles(t *testing.T) {
 		{"unclosed quote", "Закон «О порядке рассмотрения обращений действует.", nil},
 		{"a quote does not cross paragraphs", "Закон «О порядке\n\nрассмотрения» действует.", nil},
 		{"name without quotes", "Ответ в системе Инцидент менеджмент.", []string{"Инцидент менеджмент"}},
+		{"name with a dot", "Программа ДОМ.РФ работает.", []string{"ДОМ.РФ"}},
+		{"capitalised name", "Обратитесь в Дом РФ.", []string{"Дом РФ"}},
+		{"an ordinary word before РФ", "Каждый дом РФ застрахован.", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
