@@ -116,8 +116,13 @@ func sevColor(s linter.Severity) string {
 	return blue
 }
 
+// context is how many characters of the line are shown on each side of a
+// finding; a paragraph written as one long line stays readable.
+const context = 40
+
 // underline prints the line of the finding's start with ^~~~ under the
-// span (to the end of that line if the span goes on).
+// span (to the end of that line if the span goes on). A long line is cut
+// to a window around the span, with «…» where it was cut.
 func underline(w io.Writer, text string, fd linter.Finding, color bool) error {
 	off := fd.Start.Offset
 	if off > len(text) {
@@ -130,15 +135,31 @@ func underline(w io.Writer, text string, fd linter.Finding, color bool) error {
 	} else {
 		le += off
 	}
-	line := strings.TrimRight(strings.ReplaceAll(text[ls:le], "\t", " "), "\r")
-	end := min(fd.End.Offset, ls+len(line))
-	pad := utf8.RuneCountInString(line[:min(off-ls, len(line))])
+	line := []rune(strings.TrimRight(strings.ReplaceAll(text[ls:le], "\t", " "), "\r"))
+	end := min(fd.End.Offset, ls+len(text[ls:le]))
+	from := utf8.RuneCountInString(text[ls:off])
+	from = min(from, len(line))
 	width := max(1, utf8.RuneCountInString(text[off:max(off, end)]))
+	to := min(len(line), from+width)
+	lo, hi := max(0, from-context), min(len(line), to+context)
+	if to-from > 2*context { // a long span: show its start
+		hi = min(len(line), from+2*context)
+	}
+	prefix, suffix := "", ""
+	if lo > 0 {
+		prefix = "…"
+	}
+	if hi < len(line) {
+		suffix = "…"
+	}
+	shown := string(line[lo:hi])
+	pad := utf8.RuneCountInString(prefix) + from - lo
+	width = max(1, min(to, hi)-from)
 	mark := "^" + strings.Repeat("~", width-1)
 	if color {
 		mark = sevColor(fd.Severity) + mark + reset
 	}
-	_, err := fmt.Fprintf(w, "    %s\n    %s%s\n", line, strings.Repeat(" ", pad), mark)
+	_, err := fmt.Fprintf(w, "    %s%s%s\n    %s%s\n", prefix, shown, suffix, strings.Repeat(" ", pad), mark)
 	return err
 }
 
