@@ -268,7 +268,7 @@ func adFindGreeting(d *linter.Document, bi int) (adGreeting, bool) {
 		case linter.Space:
 			continue
 		}
-		if lineStart && t.Kind == linter.Word && adGreetStarts[t.Norm] {
+		if lineStart && t.Kind == linter.Word && (adGreetStarts[t.Norm] || adNameFirst(d, i, b.Last)) {
 			if g, ok := adReadGreeting(d, i); ok {
 				return g, true
 			}
@@ -276,6 +276,34 @@ func adFindGreeting(d *linter.Document, bi int) (adGreeting, bool) {
 		lineStart = false
 	}
 	return adGreeting{}, false
+}
+
+// adNameFirst reports a greeting that puts the name first: «Ольга,
+// здравствуйте!», «Иван Петрович, добрый день!» — a capitalised word, then
+// within three words a comma and a greeting word, in a sentence ending «!».
+func adNameFirst(d *linter.Document, i, last int) bool {
+	if !d.Tokens[i].Is(linter.Title) {
+		return false
+	}
+	comma, words := false, 0
+	for j := i + 1; j < last && words < 4; j++ {
+		t := &d.Tokens[j]
+		switch t.Kind {
+		case linter.Newline:
+			return false
+		case linter.Punct:
+			if d.TokenText(j) == "," {
+				comma = true
+			}
+		case linter.Word:
+			words++
+			if comma && adGreetStarts[t.Norm] {
+				si := d.SentenceAt(i)
+				return si >= 0 && strings.HasSuffix(d.SentenceText(si), "!")
+			}
+		}
+	}
+	return false
 }
 
 // adReadGreeting reads the sentence opening at token first as a greeting:
@@ -309,8 +337,8 @@ func adReadGreeting(d *linter.Document, first int) (adGreeting, bool) {
 			continue
 		}
 		n := t.Norm
-		if adGreetStarts[n] {
-			continue
+		if adGreetStarts[n] || n == "день" || n == "утро" || n == "вечер" {
+			continue // «добрый день» is part of the greeting, not whom it names
 		}
 		if n == "господин" || n == "госпожа" {
 			g.surname = true // «Уважаемый господин Иванов»: a surname, not a first name
