@@ -1,7 +1,9 @@
 package linter
 
 import (
-	"sort"
+	"cmp"
+	"math/bits"
+	"slices"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -126,9 +128,11 @@ func DefaultThresholds(p Profile) (warn, err int) {
 // Check runs the enabled rules on a document and returns findings sorted
 // by position. It fails only on settings that name unknown rules.
 func (r *Registry) Check(doc *Document, s Settings) (*Result, error) {
-	for _, name := range append(append([]string{}, s.Enable...), s.Disable...) {
-		if err := r.Resolve(name); err != nil {
-			return nil, err
+	for _, list := range [2][]string{s.Enable, s.Disable} {
+		for _, name := range list {
+			if err := r.Resolve(name); err != nil {
+				return nil, err
+			}
 		}
 	}
 	for name := range s.Severity {
@@ -150,17 +154,23 @@ func (r *Registry) Check(doc *Document, s Settings) (*Result, error) {
 	if errN <= warn {
 		errN = warn + 15
 	}
-	opts := &Options{MaxSentenceWords: warn, MaxSentenceWordsError: errN, allow: map[string]bool{}}
-	for _, w := range s.Allow {
-		opts.allow[normalize(strings.TrimSpace(w))] = true
+	opts := &Options{MaxSentenceWords: warn, MaxSentenceWordsError: errN}
+	if len(s.Allow) > 0 {
+		opts.allow = make(map[string]bool, len(s.Allow))
+		for _, w := range s.Allow {
+			opts.allow[normalize(strings.TrimSpace(w))] = true
+		}
 	}
+	// The rules report into one slice, in the order of their ids: finish
+	// relies on it.
 	var all []Finding
+	c := &Context{}
 	for _, rule := range r.rules {
 		m := rule.Meta()
 		if !enabled(m, s) {
 			continue
 		}
-		c := &Context{Doc: doc, Profile: p, Options: opts, meta: m, severity: m.SeverityFor(p)}
+		*c = Context{Doc: doc, Profile: p, Options: opts, meta: m, severity: m.SeverityFor(p), out: all}
 		if sev, ok := s.Severity[m.ID]; ok {
 			c.severity, c.override = sev, true
 		} else if sev, ok := s.Severity[string(m.Category)]; ok {
@@ -170,7 +180,7 @@ func (r *Registry) Check(doc *Document, s Settings) (*Result, error) {
 			continue
 		}
 		rule.Check(c)
-		all = append(all, c.out...)
+		all = c.out
 	}
 	all = finish(doc, all)
 	st := Stats{Sentences: len(doc.Sentences)}
@@ -199,18 +209,29 @@ func enabled(m *Meta, s Settings) bool {
 	return !m.DefaultOff || named(s.Enable)
 }
 
-// finish sorts, drops duplicates and fills in texts and positions.
+// finish sorts, drops duplicates and fills in texts and positions. The
+// findings come grouped by rule, rules in the order of their ids, each
+// rule's in the order reported.
 func finish(doc *Document, fs []Finding) []Finding {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := &fs[i], &fs[j]
-		if a.Start.Offset != b.Start.Offset {
-			return a.Start.Offset < b.Start.Offset
+	if len(fs) == 0 {
+		return fs
+	}
+	// The order is by start, end and rule, stable. As fs is grouped by
+	// rule in id order, that is the order by start, end and index in fs.
+	// Rules report mostly left to right, so sorting small keys and then
+	// moving each finding once is much cheaper than sorting the findings.
+	keys := make([]findKey, len(fs))
+	sorted := true
+	for i := range fs {
+		keys[i] = findKey{fs[i].Start.Offset, fs[i].End.Offset, i}
+		if i > 0 && cmpFindKey(keys[i-1], keys[i]) > 0 {
+			sorted = false
 		}
-		if a.End.Offset != b.End.Offset {
-			return a.End.Offset < b.End.Offset
-		}
-		return a.Rule < b.Rule
-	})
+	}
+	if !sorted {
+		slices.SortFunc(keys, cmpFindKey)
+		permute(fs, keys)
+	}
 	out := fs[:0]
 	for i, f := range fs {
 		if i > 0 && f.Rule == fs[i-1].Rule && f.Start.Offset == fs[i-1].Start.Offset && f.End.Offset == fs[i-1].End.Offset {
@@ -220,28 +241,38 @@ func finish(doc *Document, fs []Finding) []Finding {
 	}
 	// Lines, columns and UTF-16 offsets in one pass over the text, in the
 	// order of the offsets: counting runes from each line start instead
-	// costs a pass over the line for every finding.
-	refs := make([]offRef, 0, 2*len(out))
+	// costs a pass over the line for every finding. The starts are in
+	// order already; the ends are sorted apart and the two merged.
+	ends := make([]offRef, len(out))
 	for i := range out {
 		f := &out[i]
 		// Offsets are clamped to the text; a reversed span from a faulty
 		// rule becomes empty rather than a panic.
-		start := max(0, min(f.Start.Offset, len(doc.Text)))
-		end := max(start, min(f.End.Offset, len(doc.Text)))
-		refs = append(refs, offRef{start, 2 * i}, offRef{end, 2*i + 1})
+		f.Start.Offset = max(0, min(f.Start.Offset, len(doc.Text)))
+		f.End.Offset = max(f.Start.Offset, min(f.End.Offset, len(doc.Text)))
+		ends[i] = offRef{f.End.Offset, i}
 	}
-	sort.Slice(refs, func(i, j int) bool { return refs[i].off < refs[j].off })
-	walkPositions(doc.Text, refs, func(slot int, p Position, units int) {
-		f := &out[slot/2]
-		if slot%2 == 0 {
-			f.Start, f.StartChar = p, units
-		} else {
-			f.End, f.EndChar = p, units
+	if !slices.IsSortedFunc(ends, cmpOffRef) {
+		slices.SortFunc(ends, cmpOffRef)
+	}
+	w := newPosWalker(doc)
+	for i, e := 0, 0; i < len(out) || e < len(ends); {
+		if i < len(out) && (e == len(ends) || out[i].Start.Offset <= ends[e].off) {
+			f := &out[i]
+			f.Start, f.StartChar = w.at(f.Start.Offset)
+			i++
+			continue
 		}
-	})
+		f := &out[ends[e].slot]
+		f.End, f.EndChar = w.at(ends[e].off)
+		e++
+	}
 	for i := range out {
 		f := &out[i]
 		f.Text = doc.Text[f.Start.Offset:f.End.Offset]
+		if !doc.parts {
+			continue
+		}
 		if b := doc.BlockAt(f.Start.Offset); b >= 0 && doc.Blocks[b].Part != "" {
 			blk := doc.Blocks[b]
 			f.Paragraph = &ParagraphRef{Part: blk.Part, Index: blk.Index,
@@ -251,32 +282,165 @@ func finish(doc *Document, fs []Finding) []Finding {
 	return out
 }
 
-// offRef is an offset wanted by a finding: slot is 2i for the start of
-// finding i and 2i+1 for its end.
+// findKey is what findings are sorted by; i is the index in the input.
+type findKey struct{ start, end, i int }
+
+func cmpFindKey(a, b findKey) int {
+	if c := cmp.Compare(a.start, b.start); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.end, b.end); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.i, b.i)
+}
+
+// permute reorders fs in place so that fs[j] becomes the finding that was
+// at keys[j].i, moving each finding once (cycle by cycle). It clobbers
+// the keys.
+func permute(fs []Finding, keys []findKey) {
+	for j := range keys {
+		if keys[j].i < 0 || keys[j].i == j {
+			continue
+		}
+		tmp := fs[j]
+		k := j
+		for {
+			src := keys[k].i
+			keys[k].i = -1
+			if src == j {
+				fs[k] = tmp
+				break
+			}
+			fs[k] = fs[src]
+			k = src
+		}
+	}
+}
+
+// offRef is the end offset of finding slot.
 type offRef struct{ off, slot int }
 
-// walkPositions walks text once and calls set for each offset of refs
-// (sorted) with its Position, as Document.Pos gives it, and its offset in
-// UTF-16 code units.
-func walkPositions(text string, refs []offRef, set func(slot int, p Position, units int)) {
-	pos, line, col, units := 0, 1, 1, 0
-	for _, r := range refs {
-		for pos < r.off {
-			c, n := decodeRune(text, pos)
-			switch {
-			case c == '\n' || c == '\r' && (pos+1 == len(text) || text[pos+1] != '\n'):
-				line, col = line+1, 1
-			default:
-				col++
-			}
-			units++
-			if c >= 0x10000 {
-				units++ // a surrogate pair
-			}
-			pos += n
-		}
-		set(r.slot, Position{Offset: r.off, Line: line, Column: col}, units)
+func cmpOffRef(a, b offRef) int { return cmp.Compare(a.off, b.off) }
+
+// posWalker turns offsets, given in increasing order, into positions as
+// Document.Pos gives them, and into offsets in UTF-16 code units, in one
+// pass over the text. It steps over whole characters the way the
+// tokenizer decodes them: a bad byte is one character, and an offset
+// inside a character (only a faulty rule gives one) is taken past it.
+type posWalker struct {
+	text  string
+	lines []int // line starts
+	valid bool  // text is known to be valid UTF-8: count by bytes
+	pos   int   // the offset reached
+	line  int   // index in lines of the line of pos
+	col   int   // 1-based column of pos
+	units int   // UTF-16 code units before pos
+}
+
+func newPosWalker(doc *Document) *posWalker {
+	return &posWalker{text: doc.Text, lines: doc.lineStarts(), valid: doc.utf8OK, col: 1}
+}
+
+// at returns the position of off (off >= every offset asked before) and
+// its offset in UTF-16 code units.
+func (w *posWalker) at(off int) (Position, int) {
+	if w.valid && off < len(w.text) && w.text[off]&0xC0 == 0x80 {
+		w.valid = false // inside a character: only a faulty rule asks so
 	}
+	if off > w.pos {
+		l := w.line
+		for l+1 < len(w.lines) && w.lines[l+1] <= off {
+			l++
+		}
+		if l != w.line {
+			// A new line: its column counts from its start. A line
+			// starts after an ASCII line break, so the walk lands on it.
+			ls := w.lines[l]
+			_, _, u1 := w.count(w.pos, ls)
+			end, chars, u2 := w.count(ls, off)
+			w.units += u1 + u2
+			w.col = chars + 1
+			w.line, w.pos = l, end
+		} else {
+			end, chars, units := w.count(w.pos, off)
+			w.units += units
+			w.col += chars
+			w.pos = end
+		}
+	}
+	return Position{Offset: off, Line: w.line + 1, Column: w.col}, w.units
+}
+
+// count counts the characters of text from offset from to offset to
+// (see countChars): by bytes in valid UTF-8 when to is no offset
+// inside a character.
+func (w *posWalker) count(from, to int) (end, chars, units int) {
+	if !w.valid {
+		return countChars(w.text, from, to)
+	}
+	chars, astral := utf8Counts(w.text[from:to])
+	return to, chars, chars + astral
+}
+
+// utf8Counts returns the characters of valid UTF-8 s and how many of them
+// lie outside the Basic Multilingual Plane (two UTF-16 units each). It
+// counts bytes eight at a time: a character is a byte that does not
+// continue one (10xxxxxx), and the four-byte ones start with 11110xxx.
+func utf8Counts(s string) (chars, astral int) {
+	const hi = 0x8080808080808080
+	cont := 0
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if x&hi == 0 {
+			continue // ASCII
+		}
+		cont += bits.OnesCount64(x &^ (x << 1) & hi)
+		astral += bits.OnesCount64(x & (x << 1) & (x << 2) & (x << 3) & hi)
+	}
+	for ; i < len(s); i++ {
+		switch c := s[i]; {
+		case c&0xC0 == 0x80:
+			cont++
+		case c >= 0xF0:
+			astral++
+		}
+	}
+	return len(s) - cont, astral
+}
+
+// countChars steps over the characters of s from offset from until it
+// reaches to, and returns where it stopped (past to when to falls inside
+// a character), the characters passed and their length in UTF-16 units.
+func countChars(s string, from, to int) (end, chars, units int) {
+	const hi = 0x8080808080808080
+	i, astral := from, 0
+	for i < to {
+		switch c := s[i]; {
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			i += 2 // Cyrillic and the rest of two-byte UTF-8
+		case c < utf8.RuneSelf:
+			if i+8 <= to {
+				x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+					uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+				if x&hi == 0 {
+					i, chars = i+8, chars+8 // eight ASCII characters
+					continue
+				}
+			}
+			i++
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r >= 0x10000 {
+				astral++ // a surrogate pair
+			}
+			i += n
+		}
+		chars++
+	}
+	return i, chars, chars + astral
 }
 
 // UTF16Len returns the length of s in UTF-16 code units.

@@ -153,8 +153,23 @@ var controlByte = func() (t [256]uint8) {
 }()
 
 func controls(b []byte) int {
-	n := 0
-	for _, c := range b {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	n, i := 0, 0
+	for ; i+8 <= len(b); i += 8 {
+		x := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
+			uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
+		// Most runs of eight bytes have no byte below a space and no DEL:
+		// skip them whole (the tests are exact for «any byte …»).
+		below := (x - 0x20*ones) &^ x & high
+		del := (x ^ 0x7F*ones - ones) &^ (x ^ 0x7F*ones) & high
+		if below|del == 0 {
+			continue
+		}
+		for _, c := range b[i : i+8] {
+			n += int(controlByte[c])
+		}
+	}
+	for _, c := range b[i:] {
 		n += int(controlByte[c])
 	}
 	return n

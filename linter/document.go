@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -94,7 +95,53 @@ type Document struct {
 	Tokens    []Token
 	Sentences []Sentence
 
-	lines []int // byte offsets where lines start
+	lines []int    // byte offsets where lines start
+	memo  *docMemo // see Memo
+	// utf8OK tells that Text is known to be valid UTF-8, so that
+	// characters can be counted by bytes.
+	utf8OK bool
+	// badRunes tells that the tokenizer met bytes that are not UTF-8.
+	badRunes bool
+	// parts tells that some block has a Part (an office document).
+	parts bool
+}
+
+// docMemo holds what rules share about one document.
+type docMemo struct {
+	owner *Document // a copy of a Document shares the pointer, not the memo
+	mu    sync.Mutex
+	vals  map[any]*memoVal
+}
+
+type memoVal struct {
+	once sync.Once
+	v    any
+}
+
+// Memo returns the value kept for the document under key, calling build
+// to make it the first time. Several rules need the same facts about a
+// document (its lines, where the signature begins); Memo lets the first
+// rule that asks compute them for all. The value is shared: callers must
+// not change it. build may call Memo with other keys. Memo is safe for
+// rules running at the same time; a Document not made by this package
+// (or a copy of one) memoises nothing and calls build every time.
+func (d *Document) Memo(key any, build func() any) any {
+	m := d.memo
+	if m == nil || m.owner != d {
+		return build()
+	}
+	m.mu.Lock()
+	e := m.vals[key]
+	if e == nil {
+		if m.vals == nil {
+			m.vals = map[any]*memoVal{}
+		}
+		e = &memoVal{}
+		m.vals[key] = e
+	}
+	m.mu.Unlock()
+	e.once.Do(func() { e.v = build() })
+	return e.v
 }
 
 // Parse decodes raw bytes and builds a document of the given format
@@ -114,6 +161,7 @@ func Parse(name string, raw []byte, f Format) (*Document, error) {
 		return nil, &InputError{Name: name, Err: fmt.Errorf("формат %s читается через пакет extract", f)}
 	}
 	d.Encoding = enc
+	d.utf8OK = true // Decode gives valid UTF-8 whatever it read
 	return d, nil
 }
 
@@ -145,6 +193,9 @@ func FromText(name, text string) *Document {
 		d.Blocks = append(d.Blocks, Block{Start: start, End: trimEnd(text, len(text))})
 	}
 	d.analyze()
+	// The blocks hold every line that is not blank, and the tokenizer
+	// decodes every character of a block; blank lines are white space.
+	d.utf8OK = !d.badRunes
 	return d
 }
 
@@ -165,16 +216,23 @@ func trimEnd(text string, end int) int {
 }
 
 func (d *Document) analyze() {
+	d.memo = &docMemo{owner: d}
+	for i := range d.Blocks {
+		if d.Blocks[i].Part != "" {
+			d.parts = true
+			break
+		}
+	}
 	// Russian prose has a token every six bytes or so.
 	d.Tokens = make([]Token, 0, len(d.Text)/5+8)
 	for i := range d.Blocks {
 		b := &d.Blocks[i]
 		b.First = len(d.Tokens)
 		if b.Segs == nil {
-			d.Tokens = tokenize(d.Text, b.Start, b.End, d.Tokens, &stems)
+			d.Tokens = tokenize(d.Text, b.Start, b.End, d.Tokens, &stems, &d.badRunes)
 		} else {
 			for _, s := range b.Segs {
-				d.Tokens = tokenize(d.Text, s.Start, s.End, d.Tokens, &stems)
+				d.Tokens = tokenize(d.Text, s.Start, s.End, d.Tokens, &stems, &d.badRunes)
 			}
 		}
 		b.Last = len(d.Tokens)

@@ -12,7 +12,10 @@ import (
 // to a long-running server cannot grow memory without end.
 const maxCached = 500_000
 
-type wordInfo struct{ norm, stem string }
+type wordInfo struct {
+	norm, stem string
+	id         uint32 // numbers norm: see Token.NormID
+}
 
 // stemmer memoises normal forms and snowball stems by the word as written.
 // Stemming costs a few microseconds a word; the cache makes the linter fast.
@@ -27,32 +30,40 @@ type stemmer struct {
 	fresh map[string]wordInfo
 	n     int // words in snap and fresh
 	limit int // maxCached when zero; tests lower it
+	// ids numbers the normal forms of the cached words, from 1 up; a norm
+	// keeps its number for the life of the process.
+	ids map[string]uint32
 }
 
 var stems stemmer
 
 func (s *stemmer) lookup(w string) (norm, stem string) {
+	wi := s.lookupID(w)
+	return wi.norm, wi.stem
+}
+
+// lookupID returns the normal form, the stem and the number of the normal
+// form of a word as written (id 0 when the cache is full).
+func (s *stemmer) lookupID(w string) wordInfo {
 	if m := s.snap.Load(); m != nil {
 		if wi, ok := (*m)[w]; ok {
-			return wi.norm, wi.stem
+			return wi
 		}
 	}
 	s.mu.Lock()
 	wi, ok := s.fresh[w]
 	s.mu.Unlock()
 	if ok {
-		return wi.norm, wi.stem
+		return wi
 	}
-	norm = normalize(w)
-	stem = stemNorm(norm)
-	s.add(w, norm, stem)
-	return norm, stem
+	norm := normalize(w)
+	return s.add(w, norm, stemNorm(norm))
 }
 
-// add caches a word. The cache outlives documents, so it keeps copies:
-// w, and norm and stem when they are w itself, point into a document that
-// must not stay in memory.
-func (s *stemmer) add(w, norm, stem string) {
+// add caches a word and returns what it cached. The cache outlives
+// documents, so it keeps copies: w, and norm and stem when they are w
+// itself, point into a document that must not stay in memory.
+func (s *stemmer) add(w, norm, stem string) wordInfo {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	limit := s.limit
@@ -60,22 +71,32 @@ func (s *stemmer) add(w, norm, stem string) {
 		limit = maxCached
 	}
 	if s.n >= limit {
-		return
+		return wordInfo{norm: norm, stem: stem}
 	}
-	if _, ok := s.fresh[w]; ok {
-		return
+	if wi, ok := s.fresh[w]; ok {
+		return wi
 	}
 	var old map[string]wordInfo
 	if m := s.snap.Load(); m != nil {
 		old = *m
-		if _, ok := old[w]; ok {
-			return // merged in meanwhile
+		if wi, ok := old[w]; ok {
+			return wi // merged in meanwhile
 		}
 	}
 	key := strings.Clone(w)
-	wi := wordInfo{norm, stem}
+	wi := wordInfo{norm: norm, stem: stem}
 	if norm == w {
 		wi.norm = key
+	}
+	if id, ok := s.ids[norm]; ok {
+		wi.id = id
+	} else {
+		// A norm unlike w was built by normalize: it is a copy already.
+		if s.ids == nil {
+			s.ids = map[string]uint32{}
+		}
+		wi.id = uint32(len(s.ids) + 1)
+		s.ids[wi.norm] = wi.id
 	}
 	if stem == w {
 		wi.stem = key
@@ -88,7 +109,7 @@ func (s *stemmer) add(w, norm, stem string) {
 	s.fresh[key] = wi
 	s.n++
 	if len(s.fresh) < max(64, len(old)/8) && s.n < limit {
-		return
+		return wi
 	}
 	m := make(map[string]wordInfo, len(old)+len(s.fresh))
 	for k, v := range old {
@@ -99,6 +120,7 @@ func (s *stemmer) add(w, norm, stem string) {
 	}
 	s.snap.Store(&m)
 	s.fresh = nil
+	return wi
 }
 
 // get returns a cached word, for tests.

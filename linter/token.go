@@ -40,8 +40,14 @@ const (
 type Token struct {
 	Kind  Kind
 	Flags Flags
-	Start int
-	End   int
+	// NormID numbers Norm: tokens with the same Norm share it, in every
+	// document of the process, so a rule can keep facts about words in a
+	// slice indexed by it instead of testing the word again. Zero for
+	// tokens that are not words and for words past the stem cache's
+	// bound: test Norm then.
+	NormID uint32
+	Start  int
+	End    int
 	// Norm is the lower-case word with ё→е and soft hyphens removed; it is
 	// what dictionaries match. Empty for tokens that are not words.
 	Norm string
@@ -123,56 +129,84 @@ func isSpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\u00A0' || r == '\u202F' || r == '\u2009' || r == '\u2007' || r == '\f' || r == '\v' || r == '\u200B' || r == '\uFEFF'
 }
 
-// tokenize appends the tokens of text[start:end] to toks.
-func tokenize(text string, start, end int, toks []Token, st *stemmer) []Token {
+// tokenize appends the tokens of text[start:end] to toks. The spare
+// capacity of toks must be zeroed memory, as make and append leave it:
+// tokens are filled in place there, and the strings of a token that is
+// not a word are not written at all. Copying whole tokens into the slice
+// costs a write barrier on every token while the collector runs, and
+// a check allocates enough to keep it running.
+//
+// bad is set when a byte is not UTF-8.
+func tokenize(text string, start, end int, toks []Token, st *stemmer, bad *bool) []Token {
 	i := start
 	for i < end {
 		r, n := decodeRune(text[:end], i)
+		if r == utf8.RuneError && n == 1 {
+			*bad = true
+		}
 		switch {
 		case r == '\n' || r == '\r':
 			j := i + 1
 			if r == '\r' && j < end && text[j] == '\n' {
 				j++
 			}
-			toks = append(toks, Token{Kind: Newline, Start: i, End: j})
+			toks = addToken(toks, Newline, i, j)
 			i = j
 		case isSpace(r):
 			j := i + n
 			for j < end {
 				r2, n2 := decodeRune(text[:end], j)
 				if !isSpace(r2) {
-					break
+					break // a bad byte is no space: the main loop sees it
 				}
 				j += n2
 			}
-			toks = append(toks, Token{Kind: Space, Start: i, End: j})
+			toks = addToken(toks, Space, i, j)
 			i = j
 		case isWordRune(r):
 			j, flags, letters := scanWord(text, i, end)
-			t := Token{Kind: Word, Flags: flags, Start: i, End: j}
+			kind := Word
 			switch {
 			case letters:
-				t.Norm, t.Stem = st.lookup(text[i:j])
 			case flags&Digit != 0:
-				t.Kind = Number
+				kind = Number
 			default:
 				// Only soft hyphens or combining marks: not a word.
-				t.Kind = Punct
+				kind = Punct
 			}
-			toks = append(toks, t)
+			toks = addToken(toks, kind, i, j)
+			t := &toks[len(toks)-1]
+			t.Flags = flags
+			if letters {
+				wi := st.lookupID(text[i:j])
+				t.Norm, t.Stem, t.NormID = wi.norm, wi.stem, wi.id
+			}
 			i = j
 		case r == '.':
 			j := i + 1
 			for j < end && text[j] == '.' {
 				j++
 			}
-			toks = append(toks, Token{Kind: Punct, Start: i, End: j})
+			toks = addToken(toks, Punct, i, j)
 			i = j
 		default:
-			toks = append(toks, Token{Kind: Punct, Start: i, End: i + n})
+			toks = addToken(toks, Punct, i, i+n)
 			i += n
 		}
 	}
+	return toks
+}
+
+// addToken appends a token of kind k over [start, end) to toks, whose
+// spare capacity is zeroed (see tokenize).
+func addToken(toks []Token, k Kind, start, end int) []Token {
+	n := len(toks)
+	if n == cap(toks) {
+		toks = append(toks, Token{})[:n] // grows into zeroed memory
+	}
+	toks = toks[:n+1]
+	t := &toks[n]
+	t.Kind, t.Start, t.End = k, start, end
 	return toks
 }
 
@@ -202,6 +236,27 @@ func scanWord(text string, i, end int) (int, Flags, bool) {
 	first := true
 	j := i
 	for j < end {
+		// Russian letters first: almost every character of a word.
+		if c0 := text[j]; (c0 == 0xD0 || c0 == 0xD1) && j+1 < end {
+			c1 := text[j+1]
+			lowerCase := c0 == 0xD0 && c1 >= 0xB0 && c1 <= 0xBF || c0 == 0xD1 && (c1 >= 0x80 && c1 <= 0x8F || c1 == 0x91) // а-п, р-я, ё
+			upperCase := c0 == 0xD0 && (c1 >= 0x90 && c1 <= 0xAF || c1 == 0x81)                                           // А-Я, Ё
+			if lowerCase || upperCase {
+				letters = true
+				f |= Cyrillic
+				if upperCase {
+					upper++
+					if first {
+						f |= Title
+					}
+				} else {
+					lower++
+				}
+				first = false
+				j += 2
+				continue
+			}
+		}
 		r, n := decodeRune(text[:end], j)
 		if c, script := classify(r); c != cOther {
 			switch c {

@@ -45,6 +45,8 @@ func (address) Meta() *linter.Meta { return addressMeta }
 var adPolite = tpSet("вы", "вас", "вам", "вами", "ваш", "ваша", "ваше", "ваши", "вашего", "вашей", "вашему",
 	"вашим", "вашими", "вашем", "вашу", "ваших")
 
+var wtPolite = newTest(func(n string) bool { return adPolite[n] })
+
 func (address) Check(c *linter.Context) {
 	d := c.Doc
 	l := adReadLetter(d)
@@ -54,7 +56,7 @@ func (address) Check(c *linter.Context) {
 		quoted := adQuotedSpans(d)
 		for i := range d.Tokens {
 			t := &d.Tokens[i]
-			if t.Kind != linter.Word || !adPolite[t.Norm] {
+			if t.Kind != linter.Word || !wtOf(t).has(wtPolite) {
 				continue
 			}
 			r, n := utf8.DecodeRuneInString(d.Text[t.Start:])

@@ -2,10 +2,149 @@ package rules
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/yasno/yasno/linter"
 )
+
+// Word tests. The document-level rules ask dozens of questions about
+// every word: is it a month, a completion verb, a modal, the first word
+// of a vague phrase. Most are prefix lists, and asking them word by word
+// made these rules the slowest part of a check. The answer depends on the
+// normal form alone, so each test runs once per distinct word in the
+// life of the process: the answers are kept as bits in a table indexed
+// by Token.NormID, and a rule reads a word's bits with two loads.
+
+// wordTest is one test: a bit of wtBits.
+type wordTest uint16
+
+// wtBits holds the answers of every test for one word.
+type wtBits [4]uint64
+
+func (b *wtBits) has(t wordTest) bool { return b[t>>6]&(1<<(t&63)) != 0 }
+
+// any reports whether the word passes one of the tests of mask.
+func (b *wtBits) any(mask *wtBits) bool {
+	return b[0]&mask[0]|b[1]&mask[1]|b[2]&mask[2]|b[3]&mask[3] != 0
+}
+
+// wtTests are the test functions by bit. They are added only while the
+// package initialises, before any word is tested.
+var wtTests []func(n string) bool
+
+// newTest registers a test of a word's normal form.
+func newTest(f func(n string) bool) wordTest {
+	if len(wtTests) >= len(wtBits{})*64 {
+		panic("rules: too many word tests; enlarge wtBits")
+	}
+	wtTests = append(wtTests, f)
+	return wordTest(len(wtTests) - 1)
+}
+
+// wtWord is a test that the word is one of ws.
+func wtWord(ws ...string) wordTest {
+	set := tpSet(ws...)
+	return newTest(func(n string) bool { return set[n] })
+}
+
+// wtPrefix is a test that the word begins with one of ps.
+func wtPrefix(ps ...string) wordTest {
+	return newTest(func(n string) bool { return dsHasPrefix(n, ps) })
+}
+
+// wtMask makes a mask of tests for wtBits.any.
+func wtMask(ts ...wordTest) *wtBits {
+	var m wtBits
+	for _, t := range ts {
+		m[t>>6] |= 1 << (t & 63)
+	}
+	return &m
+}
+
+var (
+	// wtNone is the answer for the empty word: tokens that are not words
+	// and places before the first or after the last word of a sentence.
+	// Package variables register the tests; init computes it after them.
+	wtNone wtBits
+	// wtTable holds the answers by NormID; a nil entry is not computed yet.
+	wtTable   atomic.Pointer[[]atomic.Pointer[wtBits]]
+	wtTableMu sync.Mutex
+	wtZero    = new(wtBits) // shared by the many words that pass no test
+)
+
+// wtCompute runs every test on a normal form.
+func wtCompute(n string) *wtBits {
+	var b wtBits
+	for i, f := range wtTests {
+		if f(n) {
+			b[i>>6] |= 1 << (i & 63)
+		}
+	}
+	if b == (wtBits{}) {
+		return wtZero
+	}
+	return &b
+}
+
+// wtMaxTable bounds the table like the stem cache bounds NormID.
+const wtMaxTable = 1 << 20
+
+// wtOf returns the answers for a token.
+func wtOf(t *linter.Token) *wtBits {
+	id := t.NormID
+	if id != 0 {
+		if tab := wtTable.Load(); tab != nil && int(id) < len(*tab) {
+			if b := (*tab)[id].Load(); b != nil {
+				return b
+			}
+		}
+		if id < wtMaxTable {
+			return wtStore(id, t.Norm)
+		}
+	}
+	if t.Norm == "" {
+		return wtEmpty()
+	}
+	return wtCompute(t.Norm)
+}
+
+func init() { wtNone = *wtCompute("") }
+
+// wtEmpty returns the answers for the empty word.
+func wtEmpty() *wtBits { return &wtNone }
+
+// wtStore computes and keeps the answers for a word. The table only
+// grows, copied under the lock; readers take no lock.
+func wtStore(id uint32, norm string) *wtBits {
+	b := wtCompute(norm)
+	wtTableMu.Lock()
+	defer wtTableMu.Unlock()
+	var tab []atomic.Pointer[wtBits]
+	if p := wtTable.Load(); p != nil {
+		tab = *p
+	}
+	if int(id) >= len(tab) {
+		grown := make([]atomic.Pointer[wtBits], max(2*len(tab), int(id)+1, 1024))
+		for i := range tab {
+			grown[i].Store(tab[i].Load())
+		}
+		tab = grown
+		wtTable.Store(&tab)
+	}
+	tab[id].Store(b)
+	return b
+}
+
+// dsBitsAt returns the answers for word k of the sentence words w, or
+// those of the empty word when k is outside w.
+func dsBitsAt(d *linter.Document, w []int, k int) *wtBits {
+	if k < 0 || k >= len(w) {
+		return wtEmpty()
+	}
+	return wtOf(&d.Tokens[w[k]])
+}
 
 // This file holds what the document-level rules (executor, outcome,
 // vague) share: lines as token ranges, where the greeting and the closing
@@ -19,8 +158,15 @@ type dsLine struct {
 	Words       int // word and number tokens
 }
 
-// dsLines cuts the blocks into lines.
+// dsLines cuts the blocks into lines. The rules of a check share the
+// result: callers must not change it.
 func dsLines(d *linter.Document) []dsLine {
+	return d.Memo(dsLinesKey{}, func() any { return dsCutLines(d) }).([]dsLine)
+}
+
+type dsLinesKey struct{}
+
+func dsCutLines(d *linter.Document) []dsLine {
 	var out []dsLine
 	for _, b := range d.Blocks {
 		start := b.First
@@ -379,12 +525,30 @@ func dsPhones(d *linter.Document, first, last int, out []dsPhone) []dsPhone {
 // dsLocalGroups reports a number written as a local phone: «51-27-33»,
 // «5-12-34», «512-34-56»: the last two groups have two digits.
 func dsLocalGroups(s string) bool {
-	g := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '–' })
-	if len(g) < 3 {
-		return false
+	// The groups are the runs between hyphens or dashes, empty runs left
+	// out; only the first and the last two matter.
+	groups, first, prev, last := 0, 0, 0, 0
+	start := -1
+	field := func(end int) {
+		if start < 0 {
+			return
+		}
+		if groups == 0 {
+			first = end - start
+		}
+		prev, last = last, end-start
+		groups++
+		start = -1
 	}
-	n := len(g)
-	return len(g[n-1]) == 2 && len(g[n-2]) == 2 && len(g[0]) <= 3
+	for i, r := range s {
+		if r == '-' || r == '–' {
+			field(i)
+		} else if start < 0 {
+			start = i
+		}
+	}
+	field(len(s))
+	return groups >= 3 && last == 2 && prev == 2 && first <= 3
 }
 
 // dsAfterPhoneWord reports «тел.», «т.», «телефон» just before token i.
@@ -417,6 +581,40 @@ const (
 var dsMonthStems = []string{"январ", "феврал", "март", "апрел", "июн", "июл", "август", "сентябр",
 	"октябр", "ноябр", "декабр"}
 
+// Word tests of dates and terms (see wordTest).
+var (
+	wtMonth       = newTest(dsIsMonth)
+	wtMonthChisla = newTest(func(n string) bool { return dsIsMonth(n) || n == "числа" })
+	wtYearWord    = wtPrefix("год")
+	// wtPointWord is a word that is a point in time by itself: a month, a
+	// weekday other than «среда», «завтра».
+	wtPointWord = newTest(func(n string) bool {
+		return dsIsMonth(n) || dsWeekdayWord(n) || n == "завтра" || n == "послезавтра"
+	})
+	wtSreda        = wtWord("среду", "среда")
+	wtVVo          = wtWord("в", "во")
+	wtV            = wtWord("в")
+	wtNe           = wtWord("не")
+	wtAmount       = newTest(func(n string) bool { return dsNumerals[n] || dsUnits[n] })
+	wtTodayQuarter = newTest(func(n string) bool { return n == "сегодня" || strings.HasPrefix(n, "квартал") })
+	wtMonthQuarter = newTest(func(n string) bool { return dsIsMonth(n) || strings.HasPrefix(n, "квартал") })
+	wtTo           = wtWord("до", "к", "ко")
+	wtDo           = wtWord("до")
+	wtEndBegin     = wtWord("конца", "окончания", "начала")
+	wtLater        = wtWord("позднее", "позже")
+	wtCourse       = wtWord("течение", "течении")
+	wtThrough      = wtWord("через")
+	wtThis         = newTest(func(n string) bool { return dsThis[n] })
+	wtDateNoun     = wtPrefix("срок", "дат", "дня", "день", "числ")
+	wtBill         = wtPrefix("квитанц", "платежн", "расчетн")
+	wtNextAdj      = wtPrefix("следующ", "ближайш", "очередн")
+	wtWeekMonth    = wtPrefix("недел", "месяц")
+	wtThisNext     = wtWord("этой", "этом", "следующей", "следующем", "текущей", "текущем", "будущей", "будущем")
+	// dsTermMask: a word that is none of these adds no term.
+	dsTermMask = wtMask(wtPointWord, wtSreda, wtTodayQuarter, wtTo, wtLater, wtCourse, wtThrough, wtThis,
+		wtBill, wtWeekMonth)
+)
+
 func dsIsMonth(n string) bool {
 	if n == "май" || n == "мая" || n == "мае" {
 		return true
@@ -429,16 +627,14 @@ func dsIsMonth(n string) bool {
 	return false
 }
 
-// dsWeekday reports a day of the week; «среда» only after «в»/«во»
-// (otherwise it is «среда» the environment).
-func dsWeekday(n, prev string) bool {
-	for _, p := range []string{"понедельник", "вторник", "четверг", "пятниц", "суббот", "воскресень"} {
-		if strings.HasPrefix(n, p) {
-			return true
-		}
-	}
-	return (n == "среду" || n == "среда") && (prev == "в" || prev == "во")
+// dsWeekdayWord reports a day of the week other than «среда», which is a
+// weekday only after «в»/«во» (otherwise it is «среда» the environment:
+// see dsPointAt).
+func dsWeekdayWord(n string) bool {
+	return dsHasPrefix(n, dsWeekdays)
 }
+
+var dsWeekdays = []string{"понедельник", "вторник", "четверг", "пятниц", "суббот", "воскресень"}
 
 // dsNumerals are number words that make «в течение пяти дней» a term.
 var dsNumerals = map[string]bool{"одного": true, "одной": true, "один": true, "одну": true, "двух": true,
@@ -455,14 +651,26 @@ var dsUnits = map[string]bool{"дня": true, "дней": true, "день": true
 // dsIsDate reports 15.12.2026, 15.12.26 and 15.12, with a day of 1–31
 // and a month of 1–12 («ст. 7.22 КоАП» is no date).
 func dsIsDate(s string) bool {
-	p := strings.Split(s, ".")
-	if len(p) < 2 || len(p) > 3 || len(p[0]) > 2 || len(p[1]) != 2 {
+	// The parts between dots: day, month and perhaps a year.
+	a := strings.IndexByte(s, '.')
+	if a < 0 {
 		return false
 	}
-	if !dsDayNumber(p[0]) || p[1] < "01" || p[1] > "12" {
+	day, month, year := s[:a], s[a+1:], ""
+	three := false
+	if b := strings.IndexByte(month, '.'); b >= 0 {
+		month, year, three = month[:b], month[b+1:], true
+		if strings.IndexByte(year, '.') >= 0 {
+			return false
+		}
+	}
+	if len(day) > 2 || len(month) != 2 {
 		return false
 	}
-	return len(p) == 2 || len(p[2]) == 2 || len(p[2]) == 4
+	if !dsDayNumber(day) || month < "01" || month > "12" {
+		return false
+	}
+	return !three || len(year) == 2 || len(year) == 4
 }
 
 // dsDayNumber reports a number that may be a day of a month: 1 to 31.
@@ -492,20 +700,16 @@ func dsPointAt(d *linter.Document, w []int, k int) bool {
 		return false
 	}
 	t := &d.Tokens[w[k]]
-	next := ""
-	if k+1 < len(w) {
-		next = d.Tokens[w[k+1]].Norm
-	}
 	if t.Kind == linter.Number {
 		s := d.TokenText(w[k])
-		return dsIsDate(s) || (dsDayNumber(s) && (dsIsMonth(next) || next == "числа")) ||
-			(dsYear(s) && strings.HasPrefix(next, "год"))
+		if dsIsDate(s) {
+			return true
+		}
+		next := dsBitsAt(d, w, k+1)
+		return (dsDayNumber(s) && next.has(wtMonthChisla)) || (dsYear(s) && next.has(wtYearWord))
 	}
-	prev := ""
-	if k > 0 {
-		prev = d.Tokens[w[k-1]].Norm
-	}
-	return dsIsMonth(t.Norm) || dsWeekday(t.Norm, prev) || t.Norm == "завтра" || t.Norm == "послезавтра"
+	b := wtOf(t)
+	return b.has(wtPointWord) || b.has(wtSreda) && dsBitsAt(d, w, k-1).has(wtVVo)
 }
 
 // dsAmountAt reports an amount of time beginning at word k: «10 рабочих
@@ -518,18 +722,12 @@ func dsAmountAt(d *linter.Document, w []int, k int) bool {
 	if t.Kind == linter.Number {
 		return true
 	}
-	return dsNumerals[t.Norm] || dsUnits[t.Norm]
+	return wtOf(t).has(wtAmount)
 }
 
 // dsTermsOf finds dates and terms among the words w of a sentence.
 func dsTermsOf(d *linter.Document, w []int) dsTerm {
 	var out dsTerm
-	norm := func(k int) string {
-		if k < 0 || k >= len(w) {
-			return ""
-		}
-		return d.Tokens[w[k]].Norm
-	}
 	for k, i := range w {
 		t := &d.Tokens[i]
 		if t.Kind == linter.Number {
@@ -541,43 +739,44 @@ func dsTermsOf(d *linter.Document, w []int) dsTerm {
 			}
 			continue
 		}
-		n := t.Norm
+		b := wtOf(t)
+		if !b.any(dsTermMask) {
+			continue // most words: none of the cases below
+		}
 		switch {
-		case dsPointAt(d, w, k) || n == "сегодня" || strings.HasPrefix(n, "квартал"):
+		case dsPointAt(d, w, k) || b.has(wtTodayQuarter):
 			out |= dsDate
-			if !dsIsMonth(n) && !strings.HasPrefix(n, "квартал") {
+			if !b.has(wtMonthQuarter) {
 				out |= dsDay // a weekday, «завтра», «сегодня»
 			}
-		case n == "до" || n == "к" || n == "ко":
-			nx := norm(k + 1)
+		case b.has(wtTo):
 			if dsPointAt(d, w, k+1) {
 				out |= dsDeadline | dsDate
-			} else if n == "до" && (nx == "конца" || nx == "окончания" || nx == "начала") {
+			} else if b.has(wtDo) && dsBitsAt(d, w, k+1).has(wtEndBegin) {
 				out |= dsDeadline
 			}
-		case n == "позднее" || n == "позже":
-			if norm(k-1) == "не" {
+		case b.has(wtLater):
+			if dsBitsAt(d, w, k-1).has(wtNe) {
 				out |= dsDeadline
 			}
-		case n == "течение" || n == "течении":
-			if norm(k-1) == "в" && dsAmountAt(d, w, k+1) {
+		case b.has(wtCourse):
+			if dsBitsAt(d, w, k-1).has(wtV) && dsAmountAt(d, w, k+1) {
 				out |= dsPeriod
 			}
-		case n == "через":
+		case b.has(wtThrough):
 			if dsAmountAt(d, w, k+1) {
 				out |= dsPeriod
 			}
-		case dsThis[n] && dsHasPrefix(norm(k+1), []string{"срок", "дат", "дня", "день", "числ"}):
+		case b.has(wtThis) && dsBitsAt(d, w, k+1).has(wtDateNoun):
 			// «после этого срока», «к указанной дате»: a date given
 			// earlier in the letter.
 			out |= dsDate
-		case dsHasPrefix(n, []string{"квитанц", "платежн", "расчетн"}) && dsHasPrefix(norm(k-1), []string{"следующ", "ближайш", "очередн"}):
+		case b.has(wtBill) && dsBitsAt(d, w, k-1).has(wtNextAdj):
 			// «в следующей квитанции», «в очередном платёжном документе»:
 			// the next bill is a known date.
 			out |= dsDate
-		case strings.HasPrefix(n, "недел") || strings.HasPrefix(n, "месяц"):
-			switch norm(k - 1) {
-			case "этой", "этом", "следующей", "следующем", "текущей", "текущем", "будущей", "будущем":
+		case b.has(wtWeekMonth):
+			if dsBitsAt(d, w, k-1).has(wtThisNext) {
 				out |= dsDate
 			}
 		}
@@ -595,6 +794,9 @@ var dsThis = dsForms("этого этой этот этому этим этом 
 // word after it (after the next comma), or -1, -1 when there is none.
 func dsCondAt(d *linter.Document, w []int) (start, end int) {
 	for k, i := range w {
+		if !wtOf(&d.Tokens[i]).has(wtCondWord) {
+			continue
+		}
 		n := d.Tokens[i].Norm
 		next := ""
 		if k+1 < len(w) {
@@ -618,6 +820,9 @@ func dsCondAt(d *linter.Document, w []int) (start, end int) {
 	}
 	return -1, -1
 }
+
+// wtCondWord: a condition opens only at one of these words.
+var wtCondWord = wtWord("если", "случае", "при", "после", "как")
 
 // dsFutureAux are the forms of «быть» that make a future tense.
 var dsFutureAux = map[string]bool{"будет": true, "будут": true, "будем": true, "будете": true, "буду": true}
@@ -697,6 +902,11 @@ func dsClauseBreak(d *linter.Document, a, b int) bool {
 var dsSideWords = dsForms("который которая которое которые которого которой котором которым которых которую "+
 	"которыми где куда откуда когда пока хотя чтобы ли кто", "зачем почему")
 
+var (
+	wtSide = newTest(func(n string) bool { return dsSideWords[n] && n != "ли" })
+	wtLi   = wtWord("ли")
+)
+
 // dsSideClauses marks, for each of the words w of a sentence, whether it
 // lies in a side clause: from a side word to the next clause break.
 func dsSideClauses(d *linter.Document, w []int, buf []bool) []bool {
@@ -706,15 +916,14 @@ func dsSideClauses(d *linter.Document, w []int, buf []bool) []bool {
 		if k > 0 && dsClauseBreak(d, w[k-1], i) {
 			side = false
 		}
-		n := d.Tokens[i].Norm
-		if dsSideWords[n] && n != "ли" {
+		if wtOf(&d.Tokens[i]).has(wtSide) {
 			side = true
 		}
 		buf = append(buf, side)
 	}
 	// «починят ли»: «ли» after the verb makes its whole clause a question.
 	for k, i := range w {
-		if d.Tokens[i].Norm != "ли" {
+		if !wtOf(&d.Tokens[i]).has(wtLi) {
 			continue
 		}
 		a, b := k, k

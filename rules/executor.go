@@ -33,6 +33,13 @@ type execScan struct {
 // header and the name in the greeting come before the body and are never
 // looked at. A phone anywhere in the closing part counts as the executor's.
 func scanExecutor(d *linter.Document) execScan {
+	// Both executor rules need the scan: the first computes it for both.
+	return d.Memo(execScanKey{}, func() any { return readExecutor(d) }).(execScan)
+}
+
+type execScanKey struct{}
+
+func readExecutor(d *linter.Document) execScan {
 	var s execScan
 	lines := dsLines(d)
 	if len(lines) == 0 {

@@ -237,13 +237,16 @@ const outNear = 6
 // «должно быть устранено»).
 func outBlocked(d *linter.Document, w []int, k int) bool {
 	for j := k - 1; j >= 0 && j >= k-3; j-- {
-		n := d.Tokens[w[j]].Norm
-		if n == "не" || n == "быть" || dsFutureAux[n] || dsHasPrefix(n, outModal) {
+		if wtOf(&d.Tokens[w[j]]).has(wtBlock) {
 			return true
 		}
 	}
 	return false
 }
+
+var wtBlock = newTest(func(n string) bool {
+	return n == "не" || n == "быть" || dsFutureAux[n] || dsHasPrefix(n, outModal)
+})
 
 // readOutcome reads one sentence of the body, given its words and which
 // of them stand in a side clause (dsSideClauses). A completion counts
@@ -284,6 +287,10 @@ func readOutcome(d *linter.Document, w []int, side []bool) outSent {
 			}
 			continue
 		}
+		wb := wtOf(t)
+		if !wb.has(wtOutcome) {
+			continue // none of the tests below holds for this word
+		}
 		n := t.Norm
 		prev, next := norm(k-1), norm(k+1)
 		switch {
@@ -291,20 +298,20 @@ func readOutcome(d *linter.Document, w []int, side []bool) outSent {
 			continue
 		case side[k]:
 			// «…, который устранил …», «узнать, когда починят»: background.
-		case outCompleted(n, outDone) && !outBlocked(d, w, k):
+		case wb.has(wtDone) && !outBlocked(d, w, k):
 			o.done = true
-		case outCompleted(n, outGeneral) && !outBlocked(d, w, k):
+		case wb.has(wtGeneral) && !outBlocked(d, w, k):
 			generals = append(generals, k)
 		}
-		if dsHasPrefix(n, outWorkStems) {
+		if wb.has(wtWork) {
 			works = append(works, k)
 		}
 		// «нарушений (требований …) не выявлено», «не выявлено нарушений»,
 		// «нарушений нет»: the subject comes first, or just after a
 		// negated verb of finding.
-		absent := n == "нет" || n == "отсутствуют" || n == "отсутствует"
-		found := prev == "не" && dsHasPrefix(n, outFound)
-		if dsHasPrefix(n, outSubjects) {
+		absent := wb.has(wtAbsent)
+		found := prev == "не" && wb.has(wtFound)
+		if wb.has(wtSubject) {
 			subject = k
 			if negFound >= k-3 {
 				noViolation = true
@@ -316,48 +323,45 @@ func readOutcome(d *linter.Document, w []int, side []bool) outSent {
 		if found {
 			negFound = k
 		}
-		if absent || (prev == "не" && (strings.HasPrefix(n, "име") || strings.HasPrefix(n, "усматр"))) {
+		if absent || (prev == "не" && wb.has(wtHave)) {
 			negHave = true
 		}
 		// A future, a plan or a term. «план» only as the noun: «плановая
 		// проверка» happened in the past.
-		if dsFutureAux[n] || dsPromiseVerbs[n] || dsFutureForms[n] || strings.HasPrefix(n, "предписан") ||
-			strings.HasPrefix(n, "запланирован") || strings.HasPrefix(n, "планиру") || outPlan[n] ||
-			strings.HasPrefix(n, "назначен") || strings.HasPrefix(n, "срок") {
+		if wb.has(wtFuture) {
 			future = true
 		}
-		if dsFutureAux[n] || dsPromiseVerbs[n] || dsFutureForms[n] {
+		if wb.has(wtFutureVerb) {
 			futureVerb = true
 		}
 		// «Сроки работ будут согласованы», «сроки зависят от …»: the
 		// subject is the term itself (not «в сроки», «до срока»).
-		if strings.HasPrefix(n, "срок") && !outAfterPreposition(d, w, k) {
+		if wb.has(wtTerm) && !outAfterPreposition(d, w, k) {
 			termSubject = true
 		}
-		if strings.HasPrefix(n, "завис") || (prev == "не" && dsHasPrefix(n, []string{"определен", "установлен", "известн", "определя"})) ||
-			strings.HasPrefix(n, "уточня") {
+		if wb.has(wtDepends) || (prev == "не" && wb.has(wtFixed)) {
 			termOpen = true
 		}
-		if dsHasPrefix(n, outModal) {
+		if wb.has(wtModal) {
 			modal = true
 		}
-		if dsHasPrefix(n, outPermit) {
+		if wb.has(wtPermit) {
 			permit = true
 		}
 		// Forwarding by competence.
-		if strings.HasPrefix(n, "перенаправ") || strings.HasPrefix(n, "переадресов") {
+		if wb.has(wtRedirect) {
 			o.forward = true
 		}
-		if strings.HasPrefix(n, "направлен") || strings.HasPrefix(n, "направил") || strings.HasPrefix(n, "передан") ||
-			strings.HasPrefix(n, "передал") || strings.HasPrefix(n, "переслан") || strings.HasPrefix(n, "переслал") {
+		if wb.has(wtForwardVerb) {
 			forwardVerb = true
 		}
-		if strings.HasPrefix(n, "компетенц") || strings.HasPrefix(n, "подведомствен") || strings.HasPrefix(n, "полномоч") ||
-			strings.HasPrefix(n, "ведени") {
+		if wb.has(wtCompetence) {
 			competenceWord = true
 		}
 		// Refusals.
 		switch {
+		case !wb.has(wtRefusalWord):
+			// none of the cases below
 		case n == "отказано" || n == "отказываем" || (n == "отказать" && strings.HasPrefix(prev, "вынужд")):
 			o.refusal = true
 		case n == "отказ" && next == "в":
@@ -391,6 +395,8 @@ func readOutcome(d *linter.Document, w []int, side []bool) outSent {
 		}
 		// Reasons and norms.
 		switch {
+		case !wb.has(wtReasonWord):
+			// none of the cases below
 		case n == "так" && next == "как", n == "поскольку", n == "потому", n == "поэтому", n == "ввиду", n == "вследствие",
 			n == "из-за", n == "согласно", n == "причина", n == "причиной", n == "причине":
 			o.reason = true
@@ -403,12 +409,12 @@ func readOutcome(d *linter.Document, w []int, side []bool) outSent {
 		}
 		// The service itself: «мы», «Служба …» opening the sentence,
 		// «служба жилищного надзора» (not «газовая служба»).
-		if n == "мы" || (k == 0 && (strings.HasPrefix(n, "служб") || strings.HasPrefix(n, "инспекц"))) ||
-			(strings.HasPrefix(n, "служб") && strings.HasPrefix(next, "жилищн")) {
+		if wb.has(wtServiceWord) && (n == "мы" || (k == 0 && (strings.HasPrefix(n, "служб") || strings.HasPrefix(n, "инспекц"))) ||
+			(strings.HasPrefix(n, "служб") && strings.HasPrefix(next, "жилищн"))) {
 			service = true
 		}
 		// «Температура соответствует нормативу»: a check found no violation.
-		if strings.HasPrefix(n, "соответству") && prev != "не" &&
+		if wb.has(wtConform) && prev != "не" &&
 			dsHasPrefix(next, []string{"норм", "требовани", "установленн", "санитарн", "правил"}) {
 			noViolation = true
 		}
@@ -416,9 +422,9 @@ func readOutcome(d *linter.Document, w []int, side []bool) outSent {
 		if n == "вы" {
 			you = true
 		}
-		if strings.HasPrefix(n, "спросил") || strings.HasPrefix(n, "спрашива") || n == "интересуетесь" ||
+		if wb.has(wtAskWord) && (strings.HasPrefix(n, "спросил") || strings.HasPrefix(n, "спрашива") || n == "интересуетесь" ||
 			n == "интересовались" || ((n == "просите" || n == "просили") && dsHasPrefix(next, []string{"разъясн", "поясн", "объясн", "сообщ", "ответ"})) ||
-			(n == "хотите" && next == "узнать") {
+			(n == "хотите" && next == "узнать")) {
 			ask = true
 		}
 	}
@@ -461,6 +467,101 @@ func readOutcome(d *linter.Document, w []int, side []bool) outSent {
 	o.openTerm = termSubject && terms == 0 && (vague || termOpen || futureVerb)
 	o.question = you && ask
 	return o
+}
+
+// Word tests for readOutcome. wtOutcome holds for a word that passes one
+// of the tests readOutcome puts to the word itself (not to its
+// neighbours): a word that fails it changes nothing, so the loop skips it.
+// Keep it in step with readOutcome.
+var (
+	wtDone        = newTest(func(n string) bool { return outCompleted(n, outDone) })
+	wtGeneral     = newTest(func(n string) bool { return outCompleted(n, outGeneral) })
+	wtOutcome     = newTest(outMatters)
+	wtWork        = newTest(func(n string) bool { return dsHasPrefix(n, outWorkStems) })
+	wtAbsent      = wtWord("нет", "отсутствуют", "отсутствует")
+	wtFound       = newTest(func(n string) bool { return dsHasPrefix(n, outFound) })
+	wtSubject     = newTest(func(n string) bool { return dsHasPrefix(n, outSubjects) })
+	wtHave        = wtPrefix("име", "усматр")
+	wtFutureVerb  = newTest(func(n string) bool { return dsFutureAux[n] || dsPromiseVerbs[n] || dsFutureForms[n] })
+	wtTerm        = wtPrefix("срок")
+	wtDepends     = wtPrefix("завис", "уточня")
+	wtFixed       = wtPrefix("определен", "установлен", "известн", "определя")
+	wtModal       = newTest(func(n string) bool { return dsHasPrefix(n, outModal) })
+	wtPermit      = newTest(func(n string) bool { return dsHasPrefix(n, outPermit) })
+	wtRedirect    = wtPrefix("перенаправ", "переадресов")
+	wtForwardVerb = wtPrefix("направлен", "направил", "передан", "передал", "переслан", "переслал")
+	wtCompetence  = wtPrefix("компетенц", "подведомствен", "полномоч", "ведени")
+	wtFuture      = newTest(func(n string) bool {
+		return dsFutureAux[n] || dsPromiseVerbs[n] || dsFutureForms[n] || strings.HasPrefix(n, "предписан") ||
+			strings.HasPrefix(n, "запланирован") || strings.HasPrefix(n, "планиру") || outPlan[n] ||
+			strings.HasPrefix(n, "назначен") || strings.HasPrefix(n, "срок")
+	})
+	// The words the cases of a switch in readOutcome ask for.
+	wtRefusalWord = newTest(func(n string) bool {
+		switch n {
+		case "отказано", "отказываем", "отказать", "отказ", "можем", "может", "могут", "представляется", "вправе",
+			"является", "вне":
+			return true
+		}
+		return dsHasPrefix(n, []string{"основани", "относ", "вход", "наделен", "уполномочен"})
+	})
+	wtReasonWord = newTest(func(n string) bool {
+		switch n {
+		case "так", "поскольку", "потому", "поэтому", "ввиду", "вследствие", "из-за", "согласно", "причина",
+			"причиной", "причине", "связи", "основании", "соответствии", "фз", "закон", "закона", "законом", "законе":
+			return true
+		}
+		return strings.HasSuffix(n, "-фз") ||
+			dsHasPrefix(n, []string{"кодекс", "постановлени", "законодательств", "правил"})
+	})
+	wtServiceWord = newTest(func(n string) bool {
+		return n == "мы" || strings.HasPrefix(n, "служб") || strings.HasPrefix(n, "инспекц")
+	})
+	wtConform = wtPrefix("соответству")
+	wtAskWord = newTest(func(n string) bool {
+		switch n {
+		case "интересуетесь", "интересовались", "просите", "просили", "хотите":
+			return true
+		}
+		return strings.HasPrefix(n, "спросил") || strings.HasPrefix(n, "спрашива")
+	})
+)
+
+// outMatters reports whether a word passes one of the tests readOutcome
+// puts to the word itself, in the order of readOutcome.
+func outMatters(n string) bool {
+	is := func(ws ...string) bool {
+		for _, w := range ws {
+			if n == w {
+				return true
+			}
+		}
+		return false
+	}
+	pre := func(ps ...string) bool { return dsHasPrefix(n, ps) }
+	return outCompleted(n, outDone) || outCompleted(n, outGeneral) || dsHasPrefix(n, outWorkStems) ||
+		// absent, found, subjects, negHave
+		is("нет", "отсутствуют", "отсутствует") || dsHasPrefix(n, outFound) || dsHasPrefix(n, outSubjects) ||
+		pre("име", "усматр") ||
+		// future, futureVerb, termSubject, termOpen
+		dsFutureAux[n] || dsPromiseVerbs[n] || dsFutureForms[n] || outPlan[n] ||
+		pre("предписан", "запланирован", "планиру", "назначен", "срок") ||
+		pre("завис", "определен", "установлен", "известн", "определя", "уточня") ||
+		// modal, permit, forwarding, competence
+		dsHasPrefix(n, outModal) || dsHasPrefix(n, outPermit) ||
+		pre("перенаправ", "переадресов", "направлен", "направил", "передан", "передал", "переслан", "переслал") ||
+		pre("компетенц", "подведомствен", "полномоч", "ведени") ||
+		// refusals
+		is("отказано", "отказываем", "отказать", "отказ", "можем", "может", "могут", "представляется", "является",
+			"вне", "вправе", "имеем", "имеет") ||
+		pre("основани", "относ", "вход", "наделен", "уполномочен") ||
+		// reasons and norms
+		is("так", "поскольку", "потому", "поэтому", "ввиду", "вследствие", "из-за", "согласно", "причина", "причиной",
+			"причине", "связи", "основании", "соответствии", "фз", "закон", "закона", "законом", "законе") ||
+		strings.HasSuffix(n, "-фз") || pre("кодекс", "постановлени", "законодательств", "правил") ||
+		// the service, «соответствует нормативу», the reader's question
+		is("мы", "вы") || pre("служб", "инспекц", "соответству", "спросил", "спрашива") ||
+		is("интересуетесь", "интересовались", "просите", "просили", "хотите")
 }
 
 // outPlan are the forms of the noun «план».

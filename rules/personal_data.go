@@ -47,9 +47,10 @@ func (personalData) Check(c *linter.Context) {
 	if public {
 		tail = adSignatureStart(d)
 	}
+	var groups []int
 	for bi := range d.Blocks {
 		b := &d.Blocks[bi]
-		s := &pdScan{c: c, d: d, first: b.First, last: b.Last}
+		s := &pdScan{c: c, d: d, first: b.First, last: b.Last, groups: groups}
 		for i := b.First; i < b.Last; i++ {
 			next := s.always(i)
 			if next == i && public && d.Tokens[i].Start < tail {
@@ -59,6 +60,7 @@ func (personalData) Check(c *linter.Context) {
 				i = next - 1
 			}
 		}
+		groups = s.groups
 	}
 }
 
@@ -67,6 +69,7 @@ type pdScan struct {
 	c           *linter.Context
 	d           *linter.Document
 	first, last int
+	groups      []int // run's scratch: its result lives until the next call
 }
 
 func (s *pdScan) tok(i int) *linter.Token { return &s.d.Tokens[i] }
@@ -148,10 +151,14 @@ func (s *pdScan) public(i int) int {
 // run collects the digit groups from token i: numbers of digits (with
 // inner hyphens) joined by single spaces, «4111 1111 1111 1111»,
 // «123-456-789 01». It returns the digits, the group lengths and the
-// token after the run.
+// token after the run. Only 11 to 19 digits can be a number it looks
+// for (pdSNILS, pdCard, pdINN12): other runs come back with the digits
+// left empty, and a number costs no allocation unless it may be one.
 func (s *pdScan) run(i int) (string, []int, int) {
-	var digits strings.Builder
-	var groups []int
+	var dbuf [19]byte
+	digits, nd := dbuf[:0], 0 // the first digits, and how many in all
+	groups := s.groups[:0]
+	defer func() { s.groups = groups[:0] }()
 	end := i
 	for j := i; j < s.last && len(groups) < 8; { // nothing read here has more groups
 		t := s.tok(j)
@@ -159,22 +166,22 @@ func (s *pdScan) run(i int) (string, []int, int) {
 			break
 		}
 		text := s.txt(j)
-		parts := strings.Split(text, "-")
-		okRun := true
-		for _, p := range parts {
-			if !tpDigits(p) {
-				okRun = false
-			}
-		}
-		if !okRun {
+		if !pdDigitGroups(text) {
 			if j == i {
 				return "", nil, i + 1
 			}
 			break
 		}
-		for _, p := range parts {
-			digits.WriteString(p)
+		for rest := text; ; {
+			p, after, more := strings.Cut(rest, "-")
+			if nd += len(p); nd <= len(dbuf) {
+				digits = append(digits, p...)
+			}
 			groups = append(groups, len(p))
+			if !more {
+				break
+			}
+			rest = after
 		}
 		end = j + 1
 		if j+2 < s.last && s.tok(j+1).Kind == linter.Space && (s.txt(j+1) == " " || s.txt(j+1) == "\u00A0") &&
@@ -188,7 +195,25 @@ func (s *pdScan) run(i int) (string, []int, int) {
 	if end < s.last && s.tok(end).Start == s.tok(end-1).End && s.tok(end).IsWordLike() {
 		return "", nil, end
 	}
-	return digits.String(), groups, end
+	if nd < 11 || nd > 19 {
+		return "", groups, end
+	}
+	return string(digits), groups, end
+}
+
+// pdDigitGroups reports digits in groups joined by single hyphens:
+// «123», «123-456-789»; not «12--3», «-1» or «1.5».
+func pdDigitGroups(text string) bool {
+	for rest := text; ; {
+		p, after, more := strings.Cut(rest, "-")
+		if !tpDigits(p) {
+			return false
+		}
+		if !more {
+			return true
+		}
+		rest = after
+	}
 }
 
 // keywordBefore reports whether one of the three words before token i

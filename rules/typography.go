@@ -44,13 +44,15 @@ var typographyMeta = &linter.Meta{
 func (typography) Meta() *linter.Meta { return typographyMeta }
 
 func (typography) Check(c *linter.Context) {
+	var link []bool // reused from block to block
 	for bi := range c.Doc.Blocks {
 		b := &c.Doc.Blocks[bi]
 		if b.First >= b.Last {
 			continue
 		}
-		s := &typoScan{c: c, d: c.Doc, first: b.First, last: b.Last}
+		s := &typoScan{c: c, d: c.Doc, first: b.First, last: b.Last, link: link}
 		s.markLinks()
+		link = s.link
 		pairs, loose := tpQuotes(s.d, s.first, s.last, s.link)
 		s.quotes(pairs, loose)
 		s.brackets()
@@ -107,7 +109,12 @@ var tpDomains = tpSet("ru", "рф", "com", "org", "net", "su", "info", "gov", "�
 // markLinks finds web addresses and e-mails: runs of glued tokens with
 // «@», «://», «www.» or a dot before a top-level domain.
 func (s *typoScan) markLinks() {
-	s.link = make([]bool, s.last-s.first)
+	if n := s.last - s.first; cap(s.link) >= n {
+		s.link = s.link[:n]
+		clear(s.link)
+	} else {
+		s.link = make([]bool, n)
+	}
 	for i := s.first; i < s.last; {
 		if !s.solid(i) {
 			i++
@@ -254,6 +261,9 @@ func (s *typoScan) spaces(i int) {
 		return
 	}
 	sp := s.txt(i)
+	if len(sp) == 1 && s.tok(i+1).Kind != linter.Punct {
+		return // one space between words: the usual case
+	}
 	next := s.txt(i + 1)
 	if s.tok(i+1).Kind == linter.Punct && tpSpaceBeforePunct(next) {
 		if s.isLink(i+1) || (next == "." && s.glued(i+1, i+2) && s.tok(i+2).IsWordLike()) {
@@ -338,7 +348,7 @@ func (s *typoScan) spaceAfter(i int, p string) {
 // index of the last repeat so the scan goes on after it.
 func (s *typoScan) repeated(i int) int {
 	t := s.tok(i)
-	if t.Norm == "" || t.Flags&(linter.Cyrillic|linter.Latin) == 0 || t.Is(linter.Digit) || tpRedup[t.Norm] {
+	if t.Norm == "" || t.Flags&(linter.Cyrillic|linter.Latin) == 0 || t.Is(linter.Digit) {
 		return i
 	}
 	j := i
@@ -346,7 +356,7 @@ func (s *typoScan) repeated(i int) int {
 		s.tok(j+2).Norm == t.Norm && s.tok(j+1).End == s.tok(j+2).Start && s.tok(j).End == s.tok(j+1).Start {
 		j += 2
 	}
-	if j == i {
+	if j == i || tpRedup[t.Norm] {
 		return i
 	}
 	s.c.Report(t.Start, s.tok(j).End, "Слово «"+s.txt(i)+"» повторяется подряд — уберите лишнее.", s.txt(i))

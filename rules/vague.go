@@ -38,23 +38,15 @@ var vagueMeta = &linter.Meta{
 
 func (vague) Meta() *linter.Meta { return vagueMeta }
 
-// vgElem tests one word of a pattern by its normal form.
-type vgElem func(n string) bool
+// vgElem tests one word of a pattern by its normal form: a word test,
+// answered once per distinct word (see wordTest).
+type vgElem = wordTest
 
-func vgIs(ws ...string) vgElem {
-	return func(n string) bool {
-		for _, w := range ws {
-			if n == w {
-				return true
-			}
-		}
-		return false
-	}
-}
+// vgIs tests that the word is one of ws.
+func vgIs(ws ...string) vgElem { return wtWord(ws...) }
 
-func vgPre(ps ...string) vgElem {
-	return func(n string) bool { return dsHasPrefix(n, ps) }
-}
+// vgPre tests that the word begins with one of ps.
+func vgPre(ps ...string) vgElem { return wtPrefix(ps...) }
 
 var vgAux = vgIs("будет", "будут", "будем", "будете")
 
@@ -89,7 +81,7 @@ type vgPattern struct {
 	elems   []vgElem
 	gap     int
 	with    vgElem
-	win     int
+	win     int                             // 0: the pattern has no partner
 	veto    func(core, partner string) bool // a pair that is no promise
 	kind    vgKind
 	promise bool
@@ -121,6 +113,8 @@ var (
 // phrase rather than the subject or object of the core.
 var vgPrepositions = dsForms("по к о об в во на с со за при для от из до")
 
+var wtPreposition = newTest(func(n string) bool { return vgPrepositions[n] })
+
 // vgPatterns are tried in order; a later match that overlaps an earlier
 // one in the same sentence is dropped.
 var vgPatterns = []vgPattern{
@@ -145,6 +139,16 @@ var vgPatterns = []vgPattern{
 }
 
 var vgProcedurePhrase = []vgElem{vgIs("в"), vgPre("установленн"), vgIs("порядке")}
+
+// vgFirst are the words that may open a pattern: a sentence without one
+// has no vague phrase.
+var vgFirst = func() *wtBits {
+	var ts []wordTest
+	for _, p := range vgPatterns {
+		ts = append(ts, p.elems[0])
+	}
+	return wtMask(ts...)
+}()
 
 // vgMessages advise per kind; %s is the phrase found.
 var vgMessages = map[vgKind]string{
@@ -172,14 +176,14 @@ var vgMessages = map[vgKind]string{
 // vgMatch tries pattern p with its first core word at word k of w; it
 // returns the first and last matched word, or -1, -1.
 func vgMatch(d *linter.Document, w []int, k int, p *vgPattern) (int, int) {
-	if !p.elems[0](d.Tokens[w[k]].Norm) {
+	if !wtOf(&d.Tokens[w[k]]).has(p.elems[0]) {
 		return -1, -1
 	}
 	at := k
 	for _, e := range p.elems[1:] {
 		found := -1
 		for j := at + 1; j < len(w) && j <= at+1+p.gap; j++ {
-			if e(d.Tokens[w[j]].Norm) {
+			if wtOf(&d.Tokens[w[j]]).has(e) {
 				found = j
 				break
 			}
@@ -189,16 +193,16 @@ func vgMatch(d *linter.Document, w []int, k int, p *vgPattern) (int, int) {
 		}
 		at = found
 	}
-	if p.with == nil {
+	if p.win == 0 {
 		return k, at
 	}
 	// The partner: the nearest on either side, in the same clause.
 	for dist := 1; dist <= p.win; dist++ {
 		for _, j := range [2]int{k - dist, at + dist} {
-			if j < 0 || j >= len(w) || !p.with(d.Tokens[w[j]].Norm) {
+			if j < 0 || j >= len(w) || !wtOf(&d.Tokens[w[j]]).has(p.with) {
 				continue
 			}
-			if j > 0 && vgPrepositions[d.Tokens[w[j-1]].Norm] {
+			if j > 0 && wtOf(&d.Tokens[w[j-1]]).has(wtPreposition) {
 				continue
 			}
 			if p.veto != nil && p.veto(d.Tokens[w[k]].Norm, d.Tokens[w[j]].Norm) {
@@ -222,20 +226,25 @@ func vgMatch(d *linter.Document, w []int, k int, p *vgPattern) (int, int) {
 // outcome.
 func vgPhrases(d *linter.Document, w []int, cond bool, hit func(kind vgKind, a, b int)) {
 	type span struct{ a, b int }
-	var got []span
-	overlaps := func(a, b int) bool {
-		for _, s := range got {
-			if a <= s.b && b >= s.a {
-				return true
-			}
+	var buf [8]span
+	got := buf[:0]
+	for k, i := range w {
+		if !wtOf(&d.Tokens[i]).any(vgFirst) {
+			continue // no pattern begins here
 		}
-		return false
-	}
-	for k := range w {
+	patterns:
 		for pi := range vgPatterns {
 			p := &vgPatterns[pi]
 			a, e := vgMatch(d, w, k, p)
-			if a < 0 || overlaps(a, e) || (p.promise && cond) || vgNegated(d, w, a, e) {
+			if a < 0 {
+				continue
+			}
+			for _, s := range got {
+				if a <= s.b && e >= s.a {
+					continue patterns // overlaps an earlier hit
+				}
+			}
+			if (p.promise && cond) || vgNegated(d, w, a, e) {
 				continue
 			}
 			got = append(got, span{a, e})
@@ -310,14 +319,15 @@ func (vague) Check(c *linter.Context) {
 func vgFutureIn(d *linter.Document, w []int, side []bool) (a, b int, kind vgKind) {
 	a, b = -1, -1
 	for k, i := range w {
-		n := d.Tokens[i].Norm
-		if side[k] || (k > 0 && d.Tokens[w[k-1]].Norm == "не") {
+		wb := wtOf(&d.Tokens[i])
+		if !wb.any(vgPromiseOrAux) || side[k] || (k > 0 && d.Tokens[w[k-1]].Norm == "не") {
 			continue
 		}
+		n := d.Tokens[i].Norm
 		switch {
-		case dsPromiseVerbs[n] || dsFutureForms[n] || strings.HasPrefix(n, "запланирован"):
+		case wb.has(wtPromise):
 			a, b = k, k
-		case dsFutureAux[n]:
+		case wb.has(wtFutureAux):
 			for j := k + 1; j < len(w) && j <= k+2; j++ {
 				m := d.Tokens[w[j]].Norm
 				if outParticiple(m) || (n == "будем" && (strings.HasSuffix(m, "ть") || strings.HasSuffix(m, "ться"))) {
@@ -341,6 +351,14 @@ func vgFutureIn(d *linter.Document, w []int, side []bool) (a, b int, kind vgKind
 	}
 	return a, b, vgFuture
 }
+
+var (
+	wtPromise = newTest(func(n string) bool {
+		return dsPromiseVerbs[n] || dsFutureForms[n] || strings.HasPrefix(n, "запланирован")
+	})
+	wtFutureAux    = newTest(func(n string) bool { return dsFutureAux[n] })
+	vgPromiseOrAux = wtMask(wtPromise, wtFutureAux)
+)
 
 // vgFormat puts the phrase into a message.
 func vgFormat(msg, phrase string) string {

@@ -1,0 +1,49 @@
+package linter
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// refDetectProfile is DetectProfile written plainly, over Lines and
+// strings.ToLower; the real one must agree with it.
+func refDetectProfile(d *Document) Profile {
+	lines := d.Lines()
+	for i := 0; i < min(len(lines), 12); i++ {
+		low := strings.ToLower(strings.TrimSpace(lines[i].Text))
+		if strings.HasPrefix(low, "уважаем") || strings.HasPrefix(low, "здравствуй") || strings.HasPrefix(low, "добрый") {
+			break
+		}
+		if strings.HasPrefix(low, "на №") || strings.HasPrefix(low, "на запрос") || strings.HasPrefix(low, "о предоставлении информации") {
+			return Official
+		}
+		for _, w := range strings.Fields(low) {
+			if isDativeTitle(w, i == 0) {
+				return Official
+			}
+		}
+	}
+	return Citizen
+}
+
+func TestDetectProfileMatchesReference(t *testing.T) {
+	pieces := []string{"Главе", "главе", "ГЛАВЕ", "администрации", "Прокурору", "прокурора", "Директору", "ООО «Дом»",
+		"На №", "на запрос", "О предоставлении информации", "Уважаемый", "Здравствуйте", "Кузнецовой Т.В.", " ", "  ",
+		"\n", "\r\n", "\r", "\t", "\u00a0", "\xff", "İ", "Ё", "«Главе»,", "генеральному", "Суду", "иванову"}
+	rng := rand.New(rand.NewSource(4))
+	for n := 0; n < 3000; n++ {
+		var sb strings.Builder
+		for k := rng.Intn(25); k >= 0; k-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+			if rng.Intn(2) == 0 {
+				sb.WriteByte(' ')
+			}
+		}
+		d := FromText("t", sb.String())
+		assert.Equal(t, refDetectProfile(d), DetectProfile(d), "%q", sb.String())
+		assert.Equal(t, strings.ToLower(sb.String()), string(appendLower(nil, sb.String())))
+	}
+}
