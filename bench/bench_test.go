@@ -140,6 +140,25 @@ func BenchmarkParse1MB(b *testing.B) {
 	cpu.report(b, len(data))
 }
 
+// BenchmarkParseLetter is the document alone for the ~2 KB letter: the
+// part of BenchmarkCheckLetter that is not rules.
+func BenchmarkParseLetter(b *testing.B) {
+	data := readLetter(b)
+	if _, err := linter.Parse("bench.txt", data, linter.Text); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := startCPU()
+	for i := 0; i < b.N; i++ {
+		if _, err := linter.Parse("bench.txt", data, linter.Text); err != nil {
+			b.Fatal(err)
+		}
+	}
+	cpu.report(b, len(data))
+}
+
 // BenchmarkRules1MB times each rule alone on the ~1 MB text, to find the
 // slow one.
 func BenchmarkRules1MB(b *testing.B) {

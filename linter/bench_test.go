@@ -40,3 +40,20 @@ func BenchmarkParse(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkDetectProfile guesses the profile of a letter: done on every
+// check that does not name a profile.
+func BenchmarkDetectProfile(b *testing.B) {
+	data, err := os.ReadFile("../examples/bad-reply.txt")
+	if err != nil {
+		b.Skip("no example letter")
+	}
+	d, err := Parse("b", data, Text)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		DetectProfile(d)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -162,8 +163,11 @@ func (r *Registry) Check(doc *Document, s Settings) (*Result, error) {
 		}
 	}
 	// The rules report into one slice, in the order of their ids: finish
-	// relies on it.
-	var all []Finding
+	// relies on it. The slice is scratch kept from check to check, so
+	// that a check allocates its findings once, at their final size,
+	// instead of at every doubling.
+	scratch := findingsPool.Get().(*[]Finding)
+	all := (*scratch)[:0]
 	c := &Context{}
 	for _, rule := range r.rules {
 		m := rule.Meta()
@@ -182,17 +186,22 @@ func (r *Registry) Check(doc *Document, s Settings) (*Result, error) {
 		rule.Check(c)
 		all = c.out
 	}
-	all = finish(doc, all)
+	done := finish(doc, all)
+	found := make([]Finding, len(done))
+	copy(found, done)
+	clear(all) // the scratch must not keep the texts of this document
+	*scratch = all[:0]
+	findingsPool.Put(scratch)
 	st := Stats{Sentences: len(doc.Sentences)}
 	for _, sn := range doc.Sentences {
 		st.Words += sn.Words
 		st.LongestSentence = max(st.LongestSentence, sn.Words)
 	}
-	if all == nil {
-		all = []Finding{}
-	}
-	return &Result{Profile: p, Findings: all, Stats: st}, nil
+	return &Result{Profile: p, Findings: found, Stats: st}, nil
 }
+
+// findingsPool holds the scratch slices of Registry.Check.
+var findingsPool = sync.Pool{New: func() any { return new([]Finding) }}
 
 func enabled(m *Meta, s Settings) bool {
 	named := func(list []string) bool {

@@ -32,7 +32,7 @@ func refDetectProfile(d *Document) Profile {
 func TestDetectProfileMatchesReference(t *testing.T) {
 	pieces := []string{"Главе", "главе", "ГЛАВЕ", "администрации", "Прокурору", "прокурора", "Директору", "ООО «Дом»",
 		"На №", "на запрос", "О предоставлении информации", "Уважаемый", "Здравствуйте", "Кузнецовой Т.В.", " ", "  ",
-		"\n", "\r\n", "\r", "\t", "\u00a0", "\xff", "İ", "Ё", "«Главе»,", "генеральному", "Суду", "иванову"}
+		"\n", "\r\n", "\r", "\t", "\u00a0", "\xff", "İ", "Ё", "«Главе»,", "«", "»", ".,", "\"", "«»", "\xc2", "Ѐ", "ǅ", "ΑΒΓ", "\u2028", "генеральному", "Суду", "иванову"}
 	rng := rand.New(rand.NewSource(4))
 	for n := 0; n < 3000; n++ {
 		var sb strings.Builder
@@ -45,5 +45,8 @@ func TestDetectProfileMatchesReference(t *testing.T) {
 		d := FromText("t", sb.String())
 		assert.Equal(t, refDetectProfile(d), DetectProfile(d), "%q", sb.String())
 		assert.Equal(t, strings.ToLower(sb.String()), string(appendLower(nil, sb.String())))
+		for _, w := range strings.Fields(sb.String()) {
+			assert.Equal(t, strings.Trim(w, ".,;:«»\""), trimTitle(w), "%q", w)
+		}
 	}
 }

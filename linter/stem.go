@@ -1,6 +1,7 @@
 package linter
 
 import (
+	"hash/maphash"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -12,10 +13,16 @@ import (
 // to a long-running server cannot grow memory without end.
 const maxCached = 500_000
 
+// wordInfo is what the cache knows of a word as written. Cached ones are
+// never changed: readers share them without a lock.
 type wordInfo struct {
+	word       string // the word as written (a copy, not the document's)
 	norm, stem string
 	id         uint32 // numbers norm: see Token.NormID
 }
+
+// frontSize is the number of slots of the front cache.
+const frontSize = 1 << 12
 
 // stemmer memoises normal forms and snowball stems by the word as written.
 // Stemming costs a few microseconds a word; the cache makes the linter fast.
@@ -24,18 +31,27 @@ type wordInfo struct {
 // is never written again (snap). New words go to a small map under a mutex
 // (fresh) and are merged into a new snapshot once fresh has grown by an
 // eighth, so each word is copied a few times in all.
+//
+// The map holds every word of the dictionaries and of the documents seen,
+// too many to stay in the processor's caches. In front of it a small
+// table keeps the words last looked up, one per slot chosen by a hash
+// of the word: the common words of letters are found there.
 type stemmer struct {
-	snap  atomic.Pointer[map[string]wordInfo]
+	snap  atomic.Pointer[map[string]*wordInfo]
 	mu    sync.Mutex
-	fresh map[string]wordInfo
+	fresh map[string]*wordInfo
 	n     int // words in snap and fresh
 	limit int // maxCached when zero; tests lower it
 	// ids numbers the normal forms of the cached words, from 1 up; a norm
 	// keeps its number for the life of the process.
-	ids map[string]uint32
+	ids   map[string]uint32
+	front [frontSize]atomic.Pointer[wordInfo]
 }
 
-var stems stemmer
+var (
+	stems     stemmer
+	frontSeed = maphash.MakeSeed()
+)
 
 func (s *stemmer) lookup(w string) (norm, stem string) {
 	wi := s.lookupID(w)
@@ -44,26 +60,34 @@ func (s *stemmer) lookup(w string) (norm, stem string) {
 
 // lookupID returns the normal form, the stem and the number of the normal
 // form of a word as written (id 0 when the cache is full).
-func (s *stemmer) lookupID(w string) wordInfo {
+func (s *stemmer) lookupID(w string) *wordInfo {
+	slot := &s.front[maphash.String(frontSeed, w)%frontSize]
+	if wi := slot.Load(); wi != nil && wi.word == w {
+		return wi
+	}
 	if m := s.snap.Load(); m != nil {
 		if wi, ok := (*m)[w]; ok {
+			slot.Store(wi)
 			return wi
 		}
 	}
 	s.mu.Lock()
 	wi, ok := s.fresh[w]
 	s.mu.Unlock()
-	if ok {
-		return wi
+	if !ok {
+		norm := normalize(w)
+		if wi = s.add(w, norm, stemNorm(norm)); wi.id == 0 {
+			return wi // not cached: it may point into the document
+		}
 	}
-	norm := normalize(w)
-	return s.add(w, norm, stemNorm(norm))
+	slot.Store(wi)
+	return wi
 }
 
 // add caches a word and returns what it cached. The cache outlives
 // documents, so it keeps copies: w, and norm and stem when they are w
 // itself, point into a document that must not stay in memory.
-func (s *stemmer) add(w, norm, stem string) wordInfo {
+func (s *stemmer) add(w, norm, stem string) *wordInfo {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	limit := s.limit
@@ -71,12 +95,12 @@ func (s *stemmer) add(w, norm, stem string) wordInfo {
 		limit = maxCached
 	}
 	if s.n >= limit {
-		return wordInfo{norm: norm, stem: stem}
+		return &wordInfo{norm: norm, stem: stem}
 	}
 	if wi, ok := s.fresh[w]; ok {
 		return wi
 	}
-	var old map[string]wordInfo
+	var old map[string]*wordInfo
 	if m := s.snap.Load(); m != nil {
 		old = *m
 		if wi, ok := old[w]; ok {
@@ -84,7 +108,7 @@ func (s *stemmer) add(w, norm, stem string) wordInfo {
 		}
 	}
 	key := strings.Clone(w)
-	wi := wordInfo{norm: norm, stem: stem}
+	wi := &wordInfo{word: key, norm: norm, stem: stem}
 	if norm == w {
 		wi.norm = key
 	}
@@ -104,14 +128,14 @@ func (s *stemmer) add(w, norm, stem string) wordInfo {
 		wi.stem = wi.norm
 	}
 	if s.fresh == nil {
-		s.fresh = map[string]wordInfo{}
+		s.fresh = map[string]*wordInfo{}
 	}
 	s.fresh[key] = wi
 	s.n++
 	if len(s.fresh) < max(64, len(old)/8) && s.n < limit {
 		return wi
 	}
-	m := make(map[string]wordInfo, len(old)+len(s.fresh))
+	m := make(map[string]*wordInfo, len(old)+len(s.fresh))
 	for k, v := range old {
 		m[k] = v
 	}
@@ -127,13 +151,15 @@ func (s *stemmer) add(w, norm, stem string) wordInfo {
 func (s *stemmer) get(w string) (wordInfo, bool) {
 	if m := s.snap.Load(); m != nil {
 		if wi, ok := (*m)[w]; ok {
-			return wi, true
+			return *wi, true
 		}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	wi, ok := s.fresh[w]
-	return wi, ok
+	if wi, ok := s.fresh[w]; ok {
+		return *wi, true
+	}
+	return wordInfo{}, false
 }
 
 // size returns the number of cached words, for tests.

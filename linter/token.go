@@ -225,6 +225,31 @@ func decodeRune(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
+// russianLetter classifies the two bytes of a character that begins
+// with 0xD0 or 0xD1 (by its low bit): a lower-case Russian letter
+// (а-я, ё), an upper-case one (А-Я, Ё) or 0 for anything else.
+var russianLetter = func() (t [2][256]uint8) {
+	for r := 'а'; r <= 'я'; r++ {
+		setRussian(&t, r, russianLower)
+	}
+	setRussian(&t, 'ё', russianLower)
+	for r := 'А'; r <= 'Я'; r++ {
+		setRussian(&t, r, russianUpper)
+	}
+	setRussian(&t, 'Ё', russianUpper)
+	return t
+}()
+
+const (
+	russianLower = 1
+	russianUpper = 2
+)
+
+func setRussian(t *[2][256]uint8, r rune, k uint8) {
+	b := utf8.AppendRune(nil, r)
+	t[b[0]&1][b[1]] = k
+}
+
 // scanWord reads a word or number starting at i. Hyphens join letters and
 // digits on both sides; . and , join digits only («15.12.2026», «2,5»).
 // letters tells whether it holds a letter of any script: «α» is a word,
@@ -237,22 +262,18 @@ func scanWord(text string, i, end int) (int, Flags, bool) {
 	j := i
 	for j < end {
 		// Russian letters first: almost every character of a word.
-		if c0 := text[j]; (c0 == 0xD0 || c0 == 0xD1) && j+1 < end {
-			c1 := text[j+1]
-			lowerCase := c0 == 0xD0 && c1 >= 0xB0 && c1 <= 0xBF || c0 == 0xD1 && (c1 >= 0x80 && c1 <= 0x8F || c1 == 0x91) // а-п, р-я, ё
-			upperCase := c0 == 0xD0 && (c1 >= 0x90 && c1 <= 0xAF || c1 == 0x81)                                           // А-Я, Ё
-			if lowerCase || upperCase {
-				letters = true
-				f |= Cyrillic
-				if upperCase {
-					upper++
-					if first {
+		if c0 := text[j]; c0&^1 == 0xD0 && j+1 < end {
+			if k := russianLetter[c0&1][text[j+1]]; k != 0 {
+				if first {
+					if k == russianUpper {
 						f |= Title
 					}
-				} else {
-					lower++
+					first = false
 				}
-				first = false
+				letters = true
+				f |= Cyrillic
+				upper += int(k >> 1)
+				lower += int(k & 1)
 				j += 2
 				continue
 			}

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -527,7 +529,7 @@ func adQuotedSpans(d *linter.Document) adSpans {
 		}
 	}
 	// Pairs come out inner first; sort them and merge the nested ones.
-	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	slices.SortFunc(out, func(a, b linter.Span) int { return cmp.Compare(a.Start, b.Start) })
 	merged := out[:0]
 	for _, sp := range out {
 		if n := len(merged); n > 0 && sp.Start < merged[n-1].End {

@@ -167,7 +167,8 @@ func dsLines(d *linter.Document) []dsLine {
 type dsLinesKey struct{}
 
 func dsCutLines(d *linter.Document) []dsLine {
-	var out []dsLine
+	// About a line per sentence or block: one allocation for most letters.
+	out := make([]dsLine, 0, len(d.Sentences)+len(d.Blocks)+16)
 	for _, b := range d.Blocks {
 		start := b.First
 		for i := b.First; i <= b.Last; i++ {
@@ -911,15 +912,20 @@ var (
 // lies in a side clause: from a side word to the next clause break.
 func dsSideClauses(d *linter.Document, w []int, buf []bool) []bool {
 	buf = buf[:0]
-	side := false
+	side, li := false, false
 	for k, i := range w {
 		if k > 0 && dsClauseBreak(d, w[k-1], i) {
 			side = false
 		}
-		if wtOf(&d.Tokens[i]).has(wtSide) {
+		b := wtOf(&d.Tokens[i])
+		if b.has(wtSide) {
 			side = true
 		}
+		li = li || b.has(wtLi)
 		buf = append(buf, side)
+	}
+	if !li {
+		return buf
 	}
 	// «починят ли»: «ли» after the verb makes its whole clause a question.
 	for k, i := range w {

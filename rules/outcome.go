@@ -460,7 +460,11 @@ func readOutcome(d *linter.Document, w []int, side []bool) outSent {
 	// установленные сроки», «рассматривается вопрос о …») is no schedule
 	// unless it also names a day or a period.
 	vague := false
-	vgPhrases(d, w, cs >= 0, func(vgKind, int, int) { vague = true })
+	// Only two things below depend on it: a coarse schedule, and an open
+	// term with nothing else to tell it by. Finding phrases costs.
+	if o.sched && o.coarse || termSubject && terms == 0 && !termOpen && !futureVerb {
+		vgPhrases(d, w, cs >= 0, func(vgKind, int, int) { vague = true })
+	}
 	if vague && o.coarse {
 		o.sched = false
 	}

@@ -229,12 +229,16 @@ func vgPhrases(d *linter.Document, w []int, cond bool, hit func(kind vgKind, a, 
 	var buf [8]span
 	got := buf[:0]
 	for k, i := range w {
-		if !wtOf(&d.Tokens[i]).any(vgFirst) {
+		b := wtOf(&d.Tokens[i])
+		if !b.any(vgFirst) {
 			continue // no pattern begins here
 		}
 	patterns:
 		for pi := range vgPatterns {
 			p := &vgPatterns[pi]
+			if !b.has(p.elems[0]) {
+				continue // vgMatch would fail at once
+			}
 			a, e := vgMatch(d, w, k, p)
 			if a < 0 {
 				continue

@@ -1,0 +1,93 @@
+package linter
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestScanWordMatchesReference checks the fast path for Russian letters
+// against the plain character-by-character scan.
+func TestScanWordMatchesReference(t *testing.T) {
+	pieces := []string{"а", "я", "ё", "Ё", "А", "Я", "п", "р", "Ѐ", "ѐ", "ў", "Ї", "z", "Q", "7", "-", ".", ",", " ", "\u00ad",
+		"\xd0", "\xd1", "\xd0\x80", "\xd1\xbf", "\xd0\xc0", "𝔸", "é", "\u0301", "‐", "–"}
+	rng := rand.New(rand.NewSource(6))
+	for n := 0; n < 20000; n++ {
+		var sb strings.Builder
+		for k := rng.Intn(12); k >= 0; k-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		text := sb.String()
+		for i := 0; i < len(text); i++ {
+			if !utf8.RuneStart(text[i]) {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(text[i:])
+			if !isWordRune(r) {
+				continue
+			}
+			end := len(text) - rng.Intn(2)*rng.Intn(len(text)-i+1)
+			if end <= i {
+				continue
+			}
+			j1, f1, l1 := scanWord(text, i, end)
+			j2, f2, l2 := refScanWord(text, i, end)
+			if j1 != j2 || f1 != f2 || l1 != l2 {
+				t.Fatalf("%q from %d to %d: got %d %b %v, want %d %b %v", text, i, end, j1, f1, l1, j2, f2, l2)
+			}
+		}
+	}
+}
+
+func refScanWord(text string, i, end int) (int, Flags, bool) {
+	var f Flags
+	upper, lower := 0, 0
+	letters := false
+	first := true
+	j := i
+	for j < end {
+		r, n := decodeRune(text[:end], j)
+		if c, script := classify(r); c != cOther {
+			switch c {
+			case cDigit:
+				f |= Digit
+			case cUpper, cLower:
+				letters = true
+				f |= script
+				if c == cUpper {
+					upper++
+					if first {
+						f |= Title
+					}
+				} else {
+					lower++
+				}
+				first = false
+			}
+			j += n
+			continue
+		}
+		// Only a hyphen, a dot or a comma may join; most words end at a
+		// space, so look no further for those.
+		if j+n >= end || !(r == '.' || r == ',' || isHyphen(r)) {
+			break
+		}
+		next, _ := utf8.DecodeRuneInString(text[j+n : end])
+		prev, _ := utf8.DecodeLastRuneInString(text[i:j])
+		if isHyphen(r) && isWordRune(next) && next != softHyphen {
+			f |= Hyphen
+			j += n
+			continue
+		}
+		if (r == '.' || r == ',') && isDigit(prev) && isDigit(next) && !letters {
+			j += n
+			continue
+		}
+		break
+	}
+	if upper > 0 && lower == 0 {
+		f |= Upper
+	}
+	return j, f, letters
+}
