@@ -120,7 +120,7 @@ func (e *Entry) InHeadForm(doc *linter.Document, m Match) bool {
 		k++
 		switch t.Kind {
 		case linter.Word:
-			if t.Norm != w.Head {
+			if t.Norm() != w.Head {
 				return false
 			}
 		case linter.Number:
@@ -220,7 +220,7 @@ func has(bits *[filterBits / 64]uint64, h uint32) bool {
 func key(t *linter.Token, text string) (h uint32, ok bool) {
 	switch t.Kind {
 	case linter.Word:
-		return filterHash(t.Stem), true
+		return filterHash(t.Stem()), true
 	case linter.Number:
 		return filterHash(text[t.Start:t.End]), true
 	case linter.Punct:
@@ -401,12 +401,12 @@ func (d *Dict) step(active []int32, t *linter.Token, text string, out *[maxActiv
 		switch t.Kind {
 		case linter.Word:
 			if ks&(1<<kindStem) != 0 {
-				if c, ok := d.next[edge{a, kindStem, t.Stem}]; ok {
+				if c, ok := d.next[edge{a, kindStem, t.Stem()}]; ok {
 					add(c)
 				}
 			}
 			if ks&(1<<kindForm) != 0 {
-				if c, ok := d.next[edge{a, kindForm, t.Norm}]; ok {
+				if c, ok := d.next[edge{a, kindForm, t.Norm()}]; ok {
 					add(c)
 				}
 			}

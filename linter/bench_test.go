@@ -9,21 +9,7 @@ import (
 // BenchmarkParse builds documents from ~1 MB of letters: the part of a
 // check that is the engine's own (bench/ times whole checks with rules).
 func BenchmarkParse(b *testing.B) {
-	var data []byte
-	files, _ := filepath.Glob(filepath.Join(devCorpus, "*.txt"))
-	more, _ := filepath.Glob("../examples/*.txt")
-	for len(data) < 1<<20 {
-		for _, f := range append(files, more...) {
-			t, err := os.ReadFile(f)
-			if err != nil {
-				b.Fatal(err)
-			}
-			data = append(append(data, t...), "\n\n"...)
-		}
-		if len(files)+len(more) == 0 {
-			b.Skip("no sample texts")
-		}
-	}
+	data := sample1MB(b)
 	for _, f := range []Format{Text, Markdown} {
 		b.Run(string(f), func(b *testing.B) {
 			if _, err := Parse("b", data, f); err != nil {
@@ -56,4 +42,44 @@ func BenchmarkDetectProfile(b *testing.B) {
 	for b.Loop() {
 		DetectProfile(d)
 	}
+}
+
+// BenchmarkTokenize is the tokenizer alone (with stem look-ups) on the
+// ~1 MB sample: the largest part of building a document.
+func BenchmarkTokenize(b *testing.B) {
+	d, err := Parse("b", sample1MB(b), Text)
+	if err != nil {
+		b.Fatal(err)
+	}
+	toks := make([]Token, 0, len(d.Text)/5+8)
+	b.SetBytes(int64(len(d.Text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		toks = toks[:0]
+		clear(toks[:cap(toks)])
+		var bad bool
+		for _, bl := range d.Blocks {
+			toks = tokenize(d.Text, bl.Start, bl.End, toks, &stems, &bad)
+		}
+	}
+}
+
+// sample1MB is ~1 MB of letters: the dev corpus and the examples, repeated.
+func sample1MB(b *testing.B) []byte {
+	var data []byte
+	files, _ := filepath.Glob(filepath.Join(devCorpus, "*.txt"))
+	more, _ := filepath.Glob("../examples/*.txt")
+	if len(files)+len(more) == 0 {
+		b.Skip("no sample texts")
+	}
+	for len(data) < 1<<20 {
+		for _, f := range append(files, more...) {
+			t, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			data = append(append(data, t...), "\n\n"...)
+		}
+	}
+	return data
 }

@@ -133,7 +133,7 @@ func sentenceEnd(d *Document, i, lineStart, blockEnd int) (int, bool) {
 		prev := &d.Tokens[i-1]
 		switch prev.Kind {
 		case Word:
-			w := prev.Norm
+			w := prev.Norm()
 			year := (w == "г" || w == "гг") && prevIsNumber(d, i-1, lineStart)
 			if abbrevs[w] && !weakAfterDot(d, i-1) && !year {
 				return 0, false
@@ -167,7 +167,7 @@ func sentenceEnd(d *Document, i, lineStart, blockEnd int) (int, bool) {
 
 // isInitial reports a single capital letter, the first of «И.И.».
 func isInitial(t *Token) bool {
-	return t.Kind == Word && t.Is(Title) && utf8.RuneCountInString(t.Norm) == 1
+	return t.Kind == Word && t.Is(Title) && utf8.RuneCountInString(t.Norm()) == 1
 }
 
 // isGreeting reports a line that opens a letter: «Уважаемая …», «Здравствуйте».
@@ -176,17 +176,17 @@ func isGreeting(d *Document, i, blockEnd int) bool {
 	if i >= blockEnd || d.Tokens[i].Kind != Word {
 		return false
 	}
-	n := d.Tokens[i].Norm
+	n := d.Tokens[i].Norm()
 	return strings.HasPrefix(n, "уважаем") || strings.HasPrefix(n, "здравствуй") || n == "добрый"
 }
 
 // weakAfterDot reports «т.д.», «т.п.»: the word is д or п after «т.».
 func weakAfterDot(d *Document, w int) bool {
-	n := d.Tokens[w].Norm
+	n := d.Tokens[w].Norm()
 	if (n != "д" && n != "п") || w < 2 {
 		return false
 	}
-	return d.TokenText(w-1) == "." && d.Tokens[w-2].Norm == "т"
+	return d.TokenText(w-1) == "." && d.Tokens[w-2].Norm() == "т"
 }
 
 // prevIsNumber reports whether the token before word w, past spaces and

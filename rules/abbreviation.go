@@ -117,7 +117,7 @@ func (r abbreviation) Check(c *linter.Context) {
 		u.count++
 	}
 	for w, u := range uses {
-		if u.first < 0 || (u.explained >= 0 && u.explained <= u.first) || c.Options.Allowed(d.Tokens[u.first].Norm) {
+		if u.first < 0 || (u.explained >= 0 && u.explained <= u.first) || c.Options.Allowed(d.Tokens[u.first].Norm()) {
 			continue
 		}
 		a, known := list[w]
@@ -345,7 +345,7 @@ func abbrExplainedHere(d *linter.Document, i int) bool {
 		t := &d.Tokens[j]
 		switch t.Kind {
 		case linter.Word:
-			if words == 0 && (t.Is(linter.Upper) || t.Norm == "далее") {
+			if words == 0 && (t.Is(linter.Upper) || t.Norm() == "далее") {
 				return false
 			}
 			words++

@@ -101,13 +101,13 @@ func wtOf(t *linter.Token) *wtBits {
 			}
 		}
 		if id < wtMaxTable {
-			return wtStore(id, t.Norm)
+			return wtStore(id, t.Norm())
 		}
 	}
-	if t.Norm == "" {
+	if t.Norm() == "" {
 		return wtEmpty()
 	}
-	return wtCompute(t.Norm)
+	return wtCompute(t.Norm())
 }
 
 func init() { wtNone = *wtCompute("") }
@@ -256,13 +256,13 @@ func dsGreeting(d *linter.Document, lines []dsLine) int {
 		if w < 0 {
 			continue
 		}
-		n := d.Tokens[w].Norm
+		n := d.Tokens[w].Norm()
 		if strings.HasPrefix(n, "уважаем") || strings.HasPrefix(n, "здравств") || n == "приветствуем" {
 			return i
 		}
 		if n == "добрый" || n == "доброе" {
 			if nx := dsNextWord(d, w, lines[i].Last); nx >= 0 {
-				switch d.Tokens[nx].Norm {
+				switch d.Tokens[nx].Norm() {
 				case "день", "вечер", "утро":
 					return i
 				}
@@ -311,11 +311,11 @@ func dsSignatureLine(d *linter.Document, l dsLine) bool {
 	if w < 0 {
 		return false
 	}
-	n := d.Tokens[w].Norm
+	n := d.Tokens[w].Norm()
 	nx := dsNextWord(d, w, l.Last)
 	next := ""
 	if nx >= 0 {
-		next = d.Tokens[nx].Norm
+		next = d.Tokens[nx].Norm()
 	}
 	switch {
 	case n == "с" && next == "уважением":
@@ -343,7 +343,7 @@ func dsEndsSentence(d *linter.Document, l dsLine) bool {
 	}
 	if p == "." && last > l.First {
 		prev := &d.Tokens[last-1]
-		if prev.Kind == linter.Word && utf8.RuneCountInString(prev.Norm) == 1 {
+		if prev.Kind == linter.Word && utf8.RuneCountInString(prev.Norm()) == 1 {
 			return false
 		}
 	}
@@ -405,13 +405,13 @@ func dsLabelEnd(d *linter.Document, l dsLine) int {
 	if w < 0 || w != l.First {
 		return -1
 	}
-	n := d.Tokens[w].Norm
+	n := d.Tokens[w].Norm()
 	end := w + 1
 	switch n {
 	case "исполнитель", "исп", "исп-ль":
 	case "ответственный", "отв":
 		nx := dsNextWord(d, w, l.Last)
-		if nx < 0 || !strings.HasPrefix(d.Tokens[nx].Norm, "исп") {
+		if nx < 0 || !strings.HasPrefix(d.Tokens[nx].Norm(), "исп") {
 			return -1
 		}
 		end = nx + 1
@@ -438,8 +438,8 @@ func dsLabelEnd(d *linter.Document, l dsLine) int {
 	// followed by a capital letter, a name, a phone or nothing.
 	if end < l.Last {
 		t := &d.Tokens[end]
-		if t.Kind == linter.Word && !t.Is(linter.Title) && !dsIsTitleWord(t.Norm) && !dsPhoneWords[t.Norm] &&
-			!dsHasPrefix(t.Norm, []string{"главн", "ведущ", "старш"}) {
+		if t.Kind == linter.Word && !t.Is(linter.Title) && !dsIsTitleWord(t.Norm()) && !dsPhoneWords[t.Norm()] &&
+			!dsHasPrefix(t.Norm(), []string{"главн", "ведущ", "старш"}) {
 			return -1
 		}
 	}
@@ -561,7 +561,7 @@ func dsAfterPhoneWord(d *linter.Document, i, first int) bool {
 			seen++
 			continue
 		case linter.Word:
-			return dsPhoneWords[t.Norm]
+			return dsPhoneWords[t.Norm()]
 		}
 		return false
 	}
@@ -798,12 +798,12 @@ func dsCondAt(d *linter.Document, w []int) (start, end int) {
 		if !wtOf(&d.Tokens[i]).has(wtCondWord) {
 			continue
 		}
-		n := d.Tokens[i].Norm
+		n := d.Tokens[i].Norm()
 		next := ""
 		if k+1 < len(w) {
-			next = d.Tokens[w[k+1]].Norm
+			next = d.Tokens[w[k+1]].Norm()
 		}
-		cond := n == "если" || (n == "случае" && k > 0 && d.Tokens[w[k-1]].Norm == "в") ||
+		cond := n == "если" || (n == "случае" && k > 0 && d.Tokens[w[k-1]].Norm() == "в") ||
 			(n == "при" && next == "условии") || (n == "после" && next == "того") ||
 			(n == "как" && next == "только")
 		if !cond {
@@ -812,7 +812,7 @@ func dsCondAt(d *linter.Document, w []int) (start, end int) {
 		// The condition runs to the next comma.
 		for j := k + 1; j < len(w); j++ {
 			for t := w[j-1] + 1; t < w[j]; t++ {
-				if d.Tokens[t].Kind == linter.Punct && d.TokenText(t) == "," && !(n == "после" && d.Tokens[w[j]].Norm == "как") {
+				if d.Tokens[t].Kind == linter.Punct && d.TokenText(t) == "," && !(n == "после" && d.Tokens[w[j]].Norm() == "как") {
 					return k, j
 				}
 			}

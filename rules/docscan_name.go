@@ -59,7 +59,7 @@ func dsNameWord(t *linter.Token) bool {
 	if t.Kind != linter.Word || !t.Is(linter.Cyrillic) || !t.Is(linter.Title) || t.Is(linter.Upper) || t.Is(linter.Digit) {
 		return false
 	}
-	if utf8.RuneCountInString(t.Norm) < 2 || dsNameStop[t.Norm] || dsIsTitleWord(t.Norm) {
+	if utf8.RuneCountInString(t.Norm()) < 2 || dsNameStop[t.Norm()] || dsIsTitleWord(t.Norm()) {
 		return false
 	}
 	return true
@@ -70,7 +70,7 @@ func dsNameWord(t *linter.Token) bool {
 func dsInitial(d *linter.Document, i, last int) bool {
 	t := &d.Tokens[i]
 	return t.Kind == linter.Word && t.Is(linter.Cyrillic) && t.Is(linter.Title) &&
-		utf8.RuneCountInString(t.Norm) == 1 && i+1 < last && d.Tokens[i+1].Kind == linter.Punct &&
+		utf8.RuneCountInString(t.Norm()) == 1 && i+1 < last && d.Tokens[i+1].Kind == linter.Punct &&
 		d.TokenText(i+1) == "."
 }
 
@@ -97,13 +97,13 @@ func dsNameAt(d *linter.Document, i, last int) (nameRun, int) {
 			continue
 		case dsNameWord(t):
 			if words < len(norms) {
-				norms[words] = t.Norm
+				norms[words] = t.Norm()
 			}
 			words++
 			j++
 			end = j
 			continue
-		case words > 0 && (t.Norm == "оглы" || t.Norm == "кызы"):
+		case words > 0 && (t.Norm() == "оглы" || t.Norm() == "кызы"):
 			patr = true
 			j++
 			end = j

@@ -150,9 +150,9 @@ func execBodyPhones(d *linter.Document, first, last int) []dsPhone {
 			if d.Tokens[i].Kind != linter.Word {
 				continue
 			}
-			n := d.Tokens[i].Norm
+			n := d.Tokens[i].Norm()
 			if execOurs[n] || strings.HasPrefix(n, "наш") || strings.HasPrefix(n, "исполнител") ||
-				((n == "справок" || n == "связи") && i >= 2 && d.Tokens[i-2].Norm == "для") {
+				((n == "справок" || n == "связи") && i >= 2 && d.Tokens[i-2].Norm() == "для") {
 				ours = true
 			}
 			if strings.HasPrefix(n, "вопрос") {
@@ -199,7 +199,7 @@ func execCallClause(d *linter.Document, first, off int) (call, other bool) {
 		if !t.IsWordLike() {
 			continue
 		}
-		n := t.Norm
+		n := t.Norm()
 		if dsHasPrefix(n, []string{"позвон", "звон", "обращайт", "обратит", "свяжит", "связывайт", "пишите", "напишите"}) {
 			call = true
 		}

@@ -49,7 +49,7 @@ func (r mixedScript) Check(c *linter.Context) {
 	for _, i := range sc.mixed {
 		t := &d.Tokens[i]
 		w := d.Text[t.Start:t.End]
-		if !mixedParts(w) || c.Options.Allowed(t.Norm) {
+		if !mixedParts(w) || c.Options.Allowed(t.Norm()) {
 			continue
 		}
 		msg := "В слове „" + w + "“ смешаны русские и латинские буквы: программы чтения с экрана и поиск его не распознают."

@@ -271,7 +271,7 @@ func readOutcome(d *linter.Document, w []int, side []bool) outSent {
 		if k < 0 || k >= len(w) {
 			return ""
 		}
-		return d.Tokens[w[k]].Norm
+		return d.Tokens[w[k]].Norm()
 	}
 	for k, i := range w {
 		t := &d.Tokens[i]
@@ -291,7 +291,7 @@ func readOutcome(d *linter.Document, w []int, side []bool) outSent {
 		if !wb.has(wtOutcome) {
 			continue // none of the tests below holds for this word
 		}
-		n := t.Norm
+		n := t.Norm()
 		prev, next := norm(k-1), norm(k+1)
 		switch {
 		case inCond(k):
@@ -578,7 +578,7 @@ func outAfterPreposition(d *linter.Document, w []int, k int) bool {
 		if dsClauseBreak(d, w[j], w[k]) {
 			return false
 		}
-		if vgPrepositions[d.Tokens[w[j]].Norm] {
+		if vgPrepositions[d.Tokens[w[j]].Norm()] {
 			return true
 		}
 	}

@@ -81,7 +81,7 @@ func (s *pdScan) always(i int) int {
 	t := s.tok(i)
 	switch t.Kind {
 	case linter.Word:
-		if strings.HasPrefix(t.Norm, "паспорт") || t.Norm == "серия" || t.Norm == "серии" || t.Norm == "серию" {
+		if strings.HasPrefix(t.Norm(), "паспорт") || t.Norm() == "серия" || t.Norm() == "серии" || t.Norm() == "серию" {
 			if a, b, ok := s.passport(i); ok {
 				s.c.Report(s.tok(a).Start, s.tok(b-1).End, "Номер паспорта"+pdWhy+" Уберите его: для ответа он не нужен.")
 				return b
@@ -221,7 +221,7 @@ func pdDigitGroups(text string) bool {
 func (s *pdScan) keywordBefore(i int, kw string) bool {
 	for j, n := i-1, 0; j >= s.first && j >= i-12 && n < 3; j-- {
 		if s.tok(j).Kind == linter.Word {
-			if s.tok(j).Norm == kw {
+			if s.tok(j).Norm() == kw {
 				return true
 			}
 			n++
@@ -251,7 +251,7 @@ func (s *pdScan) passport(i int) (int, int, bool) {
 				continue
 			}
 		case linter.Word:
-			if passportFiller[t.Norm] {
+			if passportFiller[t.Norm()] {
 				continue
 			}
 		case linter.Number:
@@ -384,23 +384,23 @@ func pdPatronymic(norm string) bool {
 // tokens [a, b), or a == b. «Ирина Петровна» alone (a greeting) is not
 // a full name.
 func (s *pdScan) fullName(i int) (int, int) {
-	if !s.nameWord(i) || !pdPatronymic(s.tok(i).Norm) {
+	if !s.nameWord(i) || !pdPatronymic(s.tok(i).Norm()) {
 		return i, i
 	}
 	first := s.nameNext(i, -1)
-	if first < 0 || pdPatronymic(s.tok(first).Norm) {
+	if first < 0 || pdPatronymic(s.tok(first).Norm()) {
 		return i, i
 	}
-	if sn := s.nameNext(i, +1); sn >= 0 && !pdPatronymic(s.tok(sn).Norm) {
+	if sn := s.nameNext(i, +1); sn >= 0 && !pdPatronymic(s.tok(sn).Norm()) {
 		return first, sn + 1
 	}
 	sn := s.nameNext(first, -1)
-	if sn < 0 || pdPatronymic(s.tok(sn).Norm) {
+	if sn < 0 || pdPatronymic(s.tok(sn).Norm()) {
 		return i, i
 	}
 	// A capital at the start of a sentence may be any word («Обратилась
 	// Ирина Петровна»): there it must look like a surname.
-	if s.sentenceStart(sn) && !pdSurnameLike(s.tok(sn).Norm) {
+	if s.sentenceStart(sn) && !pdSurnameLike(s.tok(sn).Norm()) {
 		return i, i
 	}
 	return sn, i + 1
@@ -459,7 +459,7 @@ var addressWords = tpSet("ул", "улица", "улице", "улицы", "д",
 // paragraph and returns the tokens [a, b), or a == b.
 func (s *pdScan) flat(i int) (int, int) {
 	t := s.tok(i)
-	if t.Norm != "кв" && !strings.HasPrefix(t.Norm, "квартир") {
+	if t.Norm() != "кв" && !strings.HasPrefix(t.Norm(), "квартир") {
 		return i, i
 	}
 	j := i + 1
@@ -471,7 +471,7 @@ func (s *pdScan) flat(i int) (int, int) {
 	}
 	for k, n := i-1, 0; k >= s.first && k >= i-40 && n < 12; k-- {
 		if s.tok(k).Kind == linter.Word {
-			if addressWords[s.tok(k).Norm] {
+			if addressWords[s.tok(k).Norm()] {
 				return i, j + 1
 			}
 			n++
@@ -486,14 +486,14 @@ func (s *pdScan) account(i int) (int, int) {
 	t := s.tok(i)
 	j := i + 1
 	switch {
-	case strings.HasPrefix(t.Norm, "лицев"):
+	case strings.HasPrefix(t.Norm(), "лицев"):
 		j = adSkipSpace(s.d, j, s.last)
-		if j >= s.last || !strings.HasPrefix(s.tok(j).Norm, "счет") {
+		if j >= s.last || !strings.HasPrefix(s.tok(j).Norm(), "счет") {
 			return i, i
 		}
 		j++
-	case t.Norm == "лс":
-	case t.Norm == "л" && j+1 < s.last && s.txt(j) == "/" && s.tok(j+1).Norm == "с":
+	case t.Norm() == "лс":
+	case t.Norm() == "л" && j+1 < s.last && s.txt(j) == "/" && s.tok(j+1).Norm() == "с":
 		j += 2
 	default:
 		return i, i

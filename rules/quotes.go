@@ -187,7 +187,7 @@ func wdAllowed(c *linter.Context, m dict.Match, keys []string) bool {
 		return c.Options.Allowed(linter.Normalize(d.Text[m.Start:m.End])) || wdAllowedKeys(c, keys)
 	}
 	for k := m.First; k < m.Last; k++ {
-		if t := &d.Tokens[k]; t.Kind == linter.Word && len(t.Norm) >= 5 && c.Options.Allowed(t.Norm) {
+		if t := &d.Tokens[k]; t.Kind == linter.Word && len(t.Norm()) >= 5 && c.Options.Allowed(t.Norm()) {
 			return true
 		}
 	}

@@ -83,15 +83,15 @@ func splitPoint(d *linter.Document, s linter.Sentence) string {
 		case linter.Word:
 			next := ""
 			if j := nextWord(d, i, s.Last); j >= 0 {
-				next = d.Tokens[j].Norm
+				next = d.Tokens[j].Norm()
 			}
 			switch {
-			case t.Norm == "так" && next == "как":
+			case t.Norm() == "так" && next == "как":
 				consider(i, "перед «так как»")
-			case t.Norm == "а" && next == "также":
+			case t.Norm() == "а" && next == "также":
 				consider(i, "перед «а также»")
-			case splitConj[t.Norm] != "" && prevIsComma(d, i):
-				consider(i, "перед "+splitConj[t.Norm])
+			case splitConj[t.Norm()] != "" && prevIsComma(d, i):
+				consider(i, "перед "+splitConj[t.Norm()])
 			}
 		}
 	}
@@ -115,7 +115,7 @@ func splitPoint(d *linter.Document, s linter.Sentence) string {
 // three letters or more that is not an abbreviation with a dot.
 func splittable(d *linter.Document, j int) bool {
 	t := &d.Tokens[j]
-	if t.Kind != linter.Word || utf8.RuneCountInString(t.Norm) < 3 || t.Is(linter.Upper) {
+	if t.Kind != linter.Word || utf8.RuneCountInString(t.Norm()) < 3 || t.Is(linter.Upper) {
 		return false
 	}
 	return j+1 >= len(d.Tokens) || d.TokenText(j+1) != "."

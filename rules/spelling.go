@@ -191,7 +191,7 @@ func (s *spellDoc) unknown(i int, start bool) {
 	d := s.c.Doc
 	t := &d.Tokens[i]
 	w := d.Text[t.Start:t.End]
-	if s.c.Options.Allowed(t.Norm) || spellAbbrev(d, i) || spellInAddress(d, i) {
+	if s.c.Options.Allowed(t.Norm()) || spellAbbrev(d, i) || spellInAddress(d, i) {
 		return
 	}
 	if t.Flags&linter.Hyphen != 0 {
@@ -265,7 +265,7 @@ func spellAbbrev(d *linter.Document, i int) bool {
 	if i+1 >= len(d.Tokens) || d.TokenText(i+1) != "." {
 		return false
 	}
-	n := d.Tokens[i].Norm
+	n := d.Tokens[i].Norm()
 	return utf8.RuneCountInString(n) <= 3 || spellAbbrevs[n]
 }
 

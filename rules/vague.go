@@ -205,7 +205,7 @@ func vgMatch(d *linter.Document, w []int, k int, p *vgPattern) (int, int) {
 			if j > 0 && wtOf(&d.Tokens[w[j-1]]).has(wtPreposition) {
 				continue
 			}
-			if p.veto != nil && p.veto(d.Tokens[w[k]].Norm, d.Tokens[w[j]].Norm) {
+			if p.veto != nil && p.veto(d.Tokens[w[k]].Norm(), d.Tokens[w[j]].Norm()) {
 				continue
 			}
 			a, b := min(j, k), max(j, at)
@@ -260,7 +260,7 @@ func vgPhrases(d *linter.Document, w []int, cond bool, hit func(kind vgKind, a, 
 // vgNegated reports «не» just before word k or among words k..e.
 func vgNegated(d *linter.Document, w []int, k, e int) bool {
 	for j := max(k-1, 0); j <= e; j++ {
-		if d.Tokens[w[j]].Norm == "не" {
+		if d.Tokens[w[j]].Norm() == "не" {
 			return true
 		}
 	}
@@ -324,16 +324,16 @@ func vgFutureIn(d *linter.Document, w []int, side []bool) (a, b int, kind vgKind
 	a, b = -1, -1
 	for k, i := range w {
 		wb := wtOf(&d.Tokens[i])
-		if !wb.any(vgPromiseOrAux) || side[k] || (k > 0 && d.Tokens[w[k-1]].Norm == "не") {
+		if !wb.any(vgPromiseOrAux) || side[k] || (k > 0 && d.Tokens[w[k-1]].Norm() == "не") {
 			continue
 		}
-		n := d.Tokens[i].Norm
+		n := d.Tokens[i].Norm()
 		switch {
 		case wb.has(wtPromise):
 			a, b = k, k
 		case wb.has(wtFutureAux):
 			for j := k + 1; j < len(w) && j <= k+2; j++ {
-				m := d.Tokens[w[j]].Norm
+				m := d.Tokens[w[j]].Norm()
 				if outParticiple(m) || (n == "будем" && (strings.HasSuffix(m, "ть") || strings.HasSuffix(m, "ться"))) {
 					a, b = k, j
 					break
