@@ -2,6 +2,7 @@ package linter
 
 import (
 	"math/rand"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -155,5 +156,30 @@ func TestPermute(t *testing.T) {
 		for j := range fs {
 			assert.Equal(t, want[j], fs[j].Start.Offset)
 		}
+	}
+}
+
+// TestMergeRuns checks the run merge against a plain sort on keys with
+// few runs (as rules report) and with many (no order at all).
+func TestMergeRuns(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	for n := 0; n < 500; n++ {
+		size := rng.Intn(200) + 1
+		runs := rng.Intn(size) + 1
+		if n%2 == 0 {
+			runs = rng.Intn(6) + 1
+		}
+		var keys []findKey
+		for r := 0; r < runs && len(keys) < size; r++ {
+			at := rng.Intn(50)
+			for k := rng.Intn(size/runs + 1); k >= 0 && len(keys) < size; k-- {
+				at += rng.Intn(4)
+				keys = append(keys, findKey{at, at + rng.Intn(3), len(keys)})
+			}
+		}
+		want := slices.Clone(keys)
+		slices.SortFunc(want, cmpFindKey)
+		mergeRuns(keys)
+		require.Equal(t, want, keys)
 	}
 }

@@ -35,7 +35,7 @@ const wrapMin = 50
 // greeting, list items and signature lines are units of their own; a
 // hard-wrapped line of prose stays in its sentence.
 func splitSentences(d *Document) []Sentence {
-	out := make([]Sentence, 0, len(d.Tokens)/24+1) // ~12 words a sentence
+	out := make([]Sentence, 0, len(d.Tokens)/16+1) // ~12 words a sentence, with room
 	for bi := range d.Blocks {
 		b := &d.Blocks[bi]
 		start := -1
