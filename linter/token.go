@@ -174,6 +174,9 @@ func tokenize(text string, start, end int, toks []Token, st *stemmer, bad *bool)
 			i = j
 		case isSpace(r):
 			j := i + n
+			for j < end && text[j] == ' ' {
+				j++ // the usual single space between words
+			}
 			for j < end {
 				r2, n2 := decodeRune(text[:end], j)
 				if !isSpace(r2) {
