@@ -2,6 +2,7 @@ package linter
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"unicode/utf16"
@@ -50,7 +51,7 @@ func Decode(b []byte) (string, Encoding, error) {
 	switch {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
 		b = b[3:]
-		if !utf8.Valid(b) {
+		if !validUTF8(b) {
 			return "", "", errors.New("файл помечен как UTF-8, но содержит неверные байты")
 		}
 		if controls(b) > len(b)/100 {
@@ -65,7 +66,7 @@ func Decode(b []byte) (string, Encoding, error) {
 	if be, ok := looksUTF16(b); ok {
 		return decodeUTF16(b, be)
 	}
-	if utf8.Valid(b) {
+	if validUTF8(b) {
 		if bytes.IndexByte(b, 0) >= 0 || enry.IsBinary(b) || controls(b) > len(b)/100 {
 			return "", "", ErrBinary
 		}
@@ -186,4 +187,30 @@ func mostlyText1251(b []byte) bool {
 		}
 	}
 	return bad*100 <= len(b)
+}
+
+// validUTF8 is utf8.Valid made quick for Russian: the two-byte letters
+// (0xD0 or 0xD1 and a continuation byte) and runs of eight ASCII bytes
+// are taken without decoding; anything else goes to utf8.DecodeRune.
+func validUTF8(b []byte) bool {
+	for i := 0; i < len(b); {
+		if i+8 <= len(b) && binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 == 0 {
+			i += 8
+			continue
+		}
+		c := b[i]
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+		case c&^1 == 0xD0 && i+1 < len(b) && b[i+1]&0xC0 == 0x80:
+			i += 2
+		default:
+			r, n := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && n == 1 {
+				return false
+			}
+			i += n
+		}
+	}
+	return true
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -121,4 +122,21 @@ func TestInputErrorWithoutName(t *testing.T) {
 	e := &InputError{Err: ErrBinary}
 	assert.Equal(t, ErrBinary.Error(), e.Error())
 	assert.ErrorIs(t, e, ErrBinary)
+}
+
+// TestValidUTF8 holds the quick validator to utf8.Valid on random mixes
+// of Russian letters, ASCII and every kind of bad or unusual sequence.
+func TestValidUTF8(t *testing.T) {
+	pieces := []string{"а", "Я", "ё", "abcdefgh", "a", " ", "\xd0", "\xd1", "\xd0\x41", "\xd1\xc0", "\xd0\x80",
+		"\xc0\x80", "\xed\xa0\x80", "€", "𝔸", "\xf4\x90\x80\x80", "\xff", "\x80", "\xe2\x82", "\u00a0"}
+	rng := rand.New(rand.NewSource(4))
+	for n := 0; n < 20000; n++ {
+		var b []byte
+		for k := rng.Intn(10); k >= 0; k-- {
+			b = append(b, pieces[rng.Intn(len(pieces))]...)
+		}
+		if validUTF8(b) != utf8.Valid(b) {
+			t.Fatalf("%q: validUTF8 %v, utf8.Valid %v", b, validUTF8(b), utf8.Valid(b))
+		}
+	}
 }
