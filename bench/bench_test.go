@@ -6,6 +6,7 @@ package bench
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"syscall"
 	"testing"
 	"time"
@@ -120,6 +121,42 @@ func BenchmarkCheckLetter(b *testing.B) { benchCheck(b, readLetter(b)) }
 
 // BenchmarkCheck1MB is the whole check of a ~1 MB text.
 func BenchmarkCheck1MB(b *testing.B) { benchCheck(b, megabyte(b)) }
+
+// engineRules are the rules of the engine's own issue: the executor
+// mark, the outcome and vague promises, and sentence length.
+var engineRules = []string{"executor-name", "executor-phone", "outcome", "vague", "sentence-length"}
+
+// BenchmarkCheck1MBEngineRules is the whole check of the ~1 MB text with
+// only engineRules: the document model and those five rules.
+func BenchmarkCheck1MBEngineRules(b *testing.B) {
+	data := megabyte(b)
+	all, err := rules.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var some []linter.Rule
+	for _, r := range all.Rules() {
+		if slices.Contains(engineRules, r.Meta().ID) {
+			some = append(some, r)
+		}
+	}
+	if len(some) != len(engineRules) {
+		b.Fatalf("found %d of the rules %v", len(some), engineRules)
+	}
+	reg, err := linter.NewRegistry(some...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	check(b, reg, data)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := startCPU()
+	for i := 0; i < b.N; i++ {
+		check(b, reg, data)
+	}
+	cpu.report(b, len(data))
+}
 
 // BenchmarkParse1MB is the document alone: decoding, blocks, tokens,
 // stems and sentences, without rules.
