@@ -529,93 +529,136 @@ func (d *Dict) Scan(doc *linter.Document, out []Match) []Match {
 // scan is Scan; steps, when not nil, counts the tokens stepped over (the
 // test of linear cost).
 func (d *Dict) scan(doc *linter.Document, out []Match, steps *int) []Match {
+	sc := d.Scanner(doc, out)
+	sc.steps = steps
+	for k, s := range doc.Sentences {
+		sc.s = k
+		for i := s.First; i < s.Last; i++ {
+			sc.at(i, s)
+		}
+	}
+	return sc.out
+}
+
+// Scanner is Scan token by token, for a caller that reads every token
+// anyway: one pass over the tokens of a long document instead of two. The
+// caller gives it the document's words and numbers (other tokens may be
+// given too), in order, with Token, and then takes the matches, those
+// Scan finds, with Matches.
+type Scanner struct {
+	d       *Dict
+	doc     *linter.Document
+	out     []Match
+	covered [MaxLists]int // per list: tokens before this are taken
+	s       int           // the sentence of the last token given, or the next one
+	hi      int           // the last token hashed ahead
+	ha      uint64        // its facts
+	steps   *int          // see scan
+}
+
+// Scanner returns a Scanner that appends the matches in doc to out.
+func (d *Dict) Scanner(doc *linter.Document, out []Match) Scanner {
+	return Scanner{d: d, doc: doc, out: out, hi: -1}
+}
+
+// Token looks for matches starting at token i, which must come after the
+// tokens given before.
+func (sc *Scanner) Token(i int) {
+	ss := sc.doc.Sentences
+	for sc.s < len(ss) && ss[sc.s].Last <= i {
+		sc.s++
+	}
+	if sc.s < len(ss) && ss[sc.s].First <= i {
+		sc.at(i, ss[sc.s])
+	}
+}
+
+// Matches returns the matches found, ordered by start.
+func (sc *Scanner) Matches() []Match { return sc.out }
+
+// at looks for matches starting at token i of sentence s.
+func (sc *Scanner) at(i int, s linter.Sentence) {
+	d, doc := sc.d, sc.doc
 	if d == nil || len(d.entries) == 0 {
-		return out
+		return
 	}
 	toks := doc.Tokens
-	var covered [MaxLists]int // per list: tokens before this are taken
+	t := &toks[i]
+	if t.Kind != linter.Word && t.Kind != linter.Number {
+		return
+	}
+	var a uint64
+	if i == sc.hi {
+		a = sc.ha // hashed as the next token of the previous word
+	} else {
+		a = d.key(t, doc.Text)
+	}
+	next := func() uint64 {
+		for j := i + 1; j < s.Last; j++ {
+			if k := toks[j].Kind; k != linter.Space && k != linter.Newline {
+				sc.hi = j
+				sc.ha = d.key(&toks[j], doc.Text)
+				return sc.ha
+			}
+		}
+		return 0
+	}
+	if !d.filter.mayMatch(a, next) {
+		if t.Flags&linter.Hyphen != 0 && a&factParts != 0 {
+			sc.out = d.scanParts(doc, i, &sc.covered, sc.out)
+		}
+		return
+	}
 	var cur, nxt [maxActive]int32
-	hi, ha := -1, uint64(0) // the last token hashed ahead
-	for _, s := range doc.Sentences {
-		for i := s.First; i < s.Last; i++ {
-			t := &toks[i]
-			if t.Kind != linter.Word && t.Kind != linter.Number {
+	var best [MaxLists]Match
+	var bestOrder [MaxLists]int32
+	found := false
+	cur[0] = 0
+	na := 1
+	for j := i; j < s.Last && na > 0; j++ {
+		tj := &toks[j]
+		if tj.Kind == linter.Space || tj.Kind == linter.Newline {
+			continue
+		}
+		if sc.steps != nil {
+			*sc.steps++
+		}
+		nn := d.step(cur[:na], tj, doc.Text, &nxt)
+		cur, na = nxt, nn
+		for _, n := range cur[:na] {
+			if d.leaf[n] < 0 {
 				continue
 			}
-			var a uint64
-			if i == hi {
-				a = ha // hashed as the next token of the previous word
-			} else {
-				a = d.key(t, doc.Text)
-			}
-			next := func() uint64 {
-				for j := i + 1; j < s.Last; j++ {
-					if k := toks[j].Kind; k != linter.Space && k != linter.Newline {
-						hi = j
-						ha = d.key(&toks[j], doc.Text)
-						return ha
-					}
-				}
-				return 0
-			}
-			if !d.filter.mayMatch(a, next) {
-				if t.Flags&linter.Hyphen != 0 && a&factParts != 0 {
-					out = d.scanParts(doc, i, &covered, out)
-				}
-				continue
-			}
-			var best [MaxLists]Match
-			var bestOrder [MaxLists]int32
-			found := false
-			cur[0] = 0
-			na := 1
-			for j := i; j < s.Last && na > 0; j++ {
-				tj := &toks[j]
-				if tj.Kind == linter.Space || tj.Kind == linter.Newline {
+			for l, o := range d.outs[d.leaf[n]] {
+				if o == 0 {
 					continue
 				}
-				if steps != nil {
-					*steps++
+				e := d.all[o-1]
+				if i < sc.covered[l] || (e.Cased && toks[i].Flags&(linter.Title|linter.Upper) == 0) {
+					continue
 				}
-				nn := d.step(cur[:na], tj, doc.Text, &nxt)
-				cur, na = nxt, nn
-				for _, n := range cur[:na] {
-					if d.leaf[n] < 0 {
-						continue
-					}
-					for l, o := range d.outs[d.leaf[n]] {
-						if o == 0 {
-							continue
-						}
-						e := d.all[o-1]
-						if i < covered[l] || (e.Cased && toks[i].Flags&(linter.Title|linter.Upper) == 0) {
-							continue
-						}
-						if best[l].Entry != nil && best[l].Last == j+1 && bestOrder[l] > o {
-							continue // same length: the later entry wins
-						}
-						best[l] = Match{Entry: e, First: i, Last: j + 1, Start: t.Start, End: tj.End}
-						bestOrder[l] = o
-						found = true
-					}
+				if best[l].Entry != nil && best[l].Last == j+1 && bestOrder[l] > o {
+					continue // same length: the later entry wins
 				}
-			}
-			if found {
-				for l := range best {
-					if best[l].Entry != nil {
-						m := trimContext(toks, best[l])
-						out = append(out, m)
-						covered[l] = m.Last
-					}
-				}
-				continue
-			}
-			if t.Kind == linter.Word && t.Flags&linter.Hyphen != 0 && a&factParts != 0 {
-				out = d.scanParts(doc, i, &covered, out)
+				best[l] = Match{Entry: e, First: i, Last: j + 1, Start: t.Start, End: tj.End}
+				bestOrder[l] = o
+				found = true
 			}
 		}
 	}
-	return out
+	if found {
+		for l := range best {
+			if best[l].Entry != nil {
+				m := trimContext(toks, best[l])
+				sc.out = append(sc.out, m)
+				sc.covered[l] = m.Last
+			}
+		}
+		return
+	}
+	if t.Kind == linter.Word && t.Flags&linter.Hyphen != 0 && a&factParts != 0 {
+		sc.out = d.scanParts(doc, i, &sc.covered, sc.out)
+	}
 }
 
 // trimContext cuts the trailing context words off a match: they had to

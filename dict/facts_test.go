@@ -72,6 +72,13 @@ func TestScanFactsAgree(t *testing.T) {
 	for range 2 { // learning the facts, then reading them
 		require.Equal(t, want, d.Scan(doc, nil))
 	}
+	sc := d.Scanner(doc, nil)
+	for i := range doc.Tokens {
+		if doc.Tokens[i].IsWordLike() {
+			sc.Token(i)
+		}
+	}
+	require.Equal(t, want, sc.Matches(), "token by token")
 	fresh, err := bi.Compile()
 	require.NoError(t, err)
 	require.Equal(t, want, fresh.Scan(&bare, nil))
