@@ -593,6 +593,13 @@ func (sc *Scanner) at(i int, s linter.Sentence) {
 	} else {
 		a = d.key(t, doc.Text)
 	}
+	if a&(factOne|factFirst) == 0 {
+		// Most words start no phrase: mayMatch would say no at once.
+		if t.Flags&linter.Hyphen != 0 && a&factParts != 0 {
+			sc.out = d.scanParts(doc, i, &sc.covered, sc.out)
+		}
+		return
+	}
 	next := func() uint64 {
 		for j := i + 1; j < s.Last; j++ {
 			if k := toks[j].Kind; k != linter.Space && k != linter.Newline {
