@@ -167,6 +167,20 @@ type Dict struct {
 	kinds   []uint8   // per node: bit k set if an edge of kind k leaves it
 	entries []*Entry
 	filter  filter
+	known   Facts       // the facts of words by NormID (see key)
+	ascii   [128]uint64 // the facts of one-byte punctuation
+
+	// Word edges again, keyed by numbers: a word's stem and normal form
+	// are looked up in keys once per NormID (see wordKeys), and each step
+	// of a walk is then a lookup of an integer.
+	keys  map[string]int32 // the strings of word edges, numbered from 1
+	wnext map[uint64]int32 // by wedge(node, kind, number of the key)
+	wkeys Facts            // a word's numbers by NormID (see wordKeys)
+}
+
+// wedge packs a word edge into a map key.
+func wedge(from int32, k uint8, key int32) uint64 {
+	return uint64(from)<<34 | uint64(k)<<32 | uint64(uint32(key))
 }
 
 // filter is a set of bit filters that let the matcher skip almost every
@@ -212,21 +226,58 @@ func has(bits *[filterBits / 64]uint64, h uint32) bool {
 	return bits[h/64]&(1<<(h%64)) != 0
 }
 
-// key returns the filter hash of a token: the stem of a word, the text of
-// a number, the folded mark of punctuation; ok is false for spaces. The
-// filter knows words by their stems only, exact forms too (by the stem of
-// the form), so that a word costs one hash: reading a second string per
-// word is a second cache miss.
-func key(t *linter.Token, text string) (h uint32, ok bool) {
+// The scan's facts about a token: its filter hash in the low 32 bits and
+// what the first and one-word filters say of it.
+const (
+	factOne   = 1 << 32 // the key may be a whole one-word phrase
+	factFirst = 1 << 33 // the key may start a longer phrase
+	factParts = 1 << 34 // a part of the hyphenated word may be an entry (see scanParts)
+	factKnown = 1 << 63 // set in every fact, so that 0 means unknown
+)
+
+// key returns the scan's facts of a token: the filter hash of the stem of
+// a word, the text of a number, the folded mark of punctuation; 0 for
+// spaces. The filter knows words by their stems only, exact forms too (by
+// the stem of the form), so that a word costs one hash. A word's facts
+// depend on its normal form alone and are kept by its NormID: a word seen
+// before costs one array load, and its stem, a string elsewhere in
+// memory, is not read at all.
+func (d *Dict) key(t *linter.Token, text string) uint64 {
 	switch t.Kind {
 	case linter.Word:
-		return filterHash(t.Stem()), true
+		if t.NormID == 0 {
+			return d.facts(filterHash(t.Stem())) | factParts
+		}
+		if v := d.known.Get(t.NormID); v != 0 {
+			return v
+		}
+		v := d.facts(filterHash(t.Stem()))
+		if d.partsMayMatch(t.Norm()) {
+			v |= factParts
+		}
+		d.known.Set(t.NormID, v)
+		return v
 	case linter.Number:
-		return filterHash(text[t.Start:t.End]), true
+		return d.facts(filterHash(text[t.Start:t.End]))
 	case linter.Punct:
-		return filterHash(punctKey(text[t.Start:t.End])), true
+		if t.End-t.Start == 1 && text[t.Start] < utf8.RuneSelf {
+			return d.ascii[text[t.Start]]
+		}
+		return d.facts(filterHash(punctKey(text[t.Start:t.End])))
 	}
-	return 0, false
+	return 0
+}
+
+// facts returns the facts of a key with filter hash h.
+func (d *Dict) facts(h uint32) uint64 {
+	v := factKnown | uint64(h)
+	if has(&d.filter.one, h) {
+		v |= factOne
+	}
+	if has(&d.filter.first, h) {
+		v |= factFirst
+	}
+	return v
 }
 
 // addFilter records an entry's first two words.
@@ -258,18 +309,18 @@ func wordKeys(w Word) []uint32 {
 	return out
 }
 
-// mayMatch reports whether a phrase may start at a token with hash a: a
+// mayMatch reports whether a phrase may start at a token with facts a: a
 // one-word phrase, or a longer one whose second word may be the next
-// token (next gives its hash).
-func (f *filter) mayMatch(a uint32, next func() (uint32, bool)) bool {
-	if has(&f.one, a) {
+// token (next gives its facts, 0 when there is none).
+func (f *filter) mayMatch(a uint64, next func() uint64) bool {
+	if a&factOne != 0 {
 		return true
 	}
-	if !has(&f.first, a) {
+	if a&factFirst == 0 {
 		return false
 	}
-	b, ok := next()
-	return ok && has(&f.pair, pairHash(a, b))
+	b := next()
+	return b != 0 && has(&f.pair, pairHash(uint32(a), uint32(b)))
 }
 
 // Entries returns the compiled entries (later duplicates removed).
@@ -319,6 +370,22 @@ func Compile(entries []*Entry) (*Dict, error) {
 			}
 			d.outs[d.leaf[n]][e.List] = int32(i) + 1
 		}
+	}
+	d.keys = map[string]int32{}
+	d.wnext = make(map[uint64]int32, len(d.next))
+	for ed, c := range d.next {
+		if ed.kind != kindStem && ed.kind != kindForm {
+			continue
+		}
+		id, ok := d.keys[ed.key]
+		if !ok {
+			id = int32(len(d.keys)) + 1
+			d.keys[ed.key] = id
+		}
+		d.wnext[wedge(ed.from, ed.kind, id)] = c
+	}
+	for b := range d.ascii {
+		d.ascii[b] = d.facts(filterHash(punctKey(string(rune(b)))))
 	}
 	// Keep the entries that are still reachable, in file order.
 	seen := map[*Entry]bool{}
@@ -385,6 +452,22 @@ func appendUnique(s []int32, v int32) []int32 {
 	return append(s, v)
 }
 
+// wordKeys returns the numbers of a word's stem and normal form among the
+// keys of word edges, 0 for a string that is no key. They depend on the
+// normal form alone and are kept by NormID.
+func (d *Dict) wordKeys(t *linter.Token) (stem, form int32) {
+	if t.NormID != 0 {
+		if v := d.wkeys.Get(t.NormID); v != 0 {
+			return int32(v >> 32 & 0x7fffffff), int32(uint32(v))
+		}
+	}
+	stem, form = d.keys[t.Stem()], d.keys[t.Norm()]
+	if t.NormID != 0 {
+		d.wkeys.Set(t.NormID, factKnown|uint64(stem)<<32|uint64(uint32(form)))
+	}
+	return stem, form
+}
+
 // step moves the active set over one token into out and returns its size.
 func (d *Dict) step(active []int32, t *linter.Token, text string, out *[maxActive]int32) int {
 	n := 0
@@ -394,19 +477,25 @@ func (d *Dict) step(active []int32, t *linter.Token, text string, out *[maxActiv
 			n++
 		}
 	}
+	var stem, form int32
+	if t.Kind == linter.Word {
+		if stem, form = d.wordKeys(t); stem == 0 && form == 0 {
+			return 0
+		}
+	}
 	// Most nodes have edges of one kind only; the kind bits spare the
 	// map lookups that cannot succeed.
 	for _, a := range active {
 		ks := d.kinds[a]
 		switch t.Kind {
 		case linter.Word:
-			if ks&(1<<kindStem) != 0 {
-				if c, ok := d.next[edge{a, kindStem, t.Stem()}]; ok {
+			if ks&(1<<kindStem) != 0 && stem != 0 {
+				if c, ok := d.wnext[wedge(a, kindStem, stem)]; ok {
 					add(c)
 				}
 			}
-			if ks&(1<<kindForm) != 0 {
-				if c, ok := d.next[edge{a, kindForm, t.Norm()}]; ok {
+			if ks&(1<<kindForm) != 0 && form != 0 {
+				if c, ok := d.wnext[wedge(a, kindForm, form)]; ok {
 					add(c)
 				}
 			}
@@ -440,93 +529,143 @@ func (d *Dict) Scan(doc *linter.Document, out []Match) []Match {
 // scan is Scan; steps, when not nil, counts the tokens stepped over (the
 // test of linear cost).
 func (d *Dict) scan(doc *linter.Document, out []Match, steps *int) []Match {
+	sc := d.Scanner(doc, out)
+	sc.steps = steps
+	for k, s := range doc.Sentences {
+		sc.s = k
+		for i := s.First; i < s.Last; i++ {
+			sc.at(i, s)
+		}
+	}
+	return sc.out
+}
+
+// Scanner is Scan token by token, for a caller that reads every token
+// anyway: one pass over the tokens of a long document instead of two. The
+// caller gives it the document's words and numbers (other tokens may be
+// given too), in order, with Token, and then takes the matches, those
+// Scan finds, with Matches.
+type Scanner struct {
+	d       *Dict
+	doc     *linter.Document
+	out     []Match
+	covered [MaxLists]int // per list: tokens before this are taken
+	s       int           // the sentence of the last token given, or the next one
+	hi      int           // the last token hashed ahead
+	ha      uint64        // its facts
+	steps   *int          // see scan
+}
+
+// Scanner returns a Scanner that appends the matches in doc to out.
+func (d *Dict) Scanner(doc *linter.Document, out []Match) Scanner {
+	return Scanner{d: d, doc: doc, out: out, hi: -1}
+}
+
+// Token looks for matches starting at token i, which must come after the
+// tokens given before.
+func (sc *Scanner) Token(i int) {
+	ss := sc.doc.Sentences
+	for sc.s < len(ss) && ss[sc.s].Last <= i {
+		sc.s++
+	}
+	if sc.s < len(ss) && ss[sc.s].First <= i {
+		sc.at(i, ss[sc.s])
+	}
+}
+
+// Matches returns the matches found, ordered by start.
+func (sc *Scanner) Matches() []Match { return sc.out }
+
+// at looks for matches starting at token i of sentence s.
+func (sc *Scanner) at(i int, s linter.Sentence) {
+	d, doc := sc.d, sc.doc
 	if d == nil || len(d.entries) == 0 {
-		return out
+		return
 	}
 	toks := doc.Tokens
-	var covered [MaxLists]int // per list: tokens before this are taken
+	t := &toks[i]
+	if t.Kind != linter.Word && t.Kind != linter.Number {
+		return
+	}
+	var a uint64
+	if i == sc.hi {
+		a = sc.ha // hashed as the next token of the previous word
+	} else {
+		a = d.key(t, doc.Text)
+	}
+	if a&(factOne|factFirst) == 0 {
+		// Most words start no phrase: mayMatch would say no at once.
+		if t.Flags&linter.Hyphen != 0 && a&factParts != 0 {
+			sc.out = d.scanParts(doc, i, &sc.covered, sc.out)
+		}
+		return
+	}
+	next := func() uint64 {
+		for j := i + 1; j < s.Last; j++ {
+			if k := toks[j].Kind; k != linter.Space && k != linter.Newline {
+				sc.hi = j
+				sc.ha = d.key(&toks[j], doc.Text)
+				return sc.ha
+			}
+		}
+		return 0
+	}
+	if !d.filter.mayMatch(a, next) {
+		if t.Flags&linter.Hyphen != 0 && a&factParts != 0 {
+			sc.out = d.scanParts(doc, i, &sc.covered, sc.out)
+		}
+		return
+	}
 	var cur, nxt [maxActive]int32
-	hi, ha := -1, uint32(0) // the last token hashed ahead
-	for _, s := range doc.Sentences {
-		for i := s.First; i < s.Last; i++ {
-			t := &toks[i]
-			if t.Kind != linter.Word && t.Kind != linter.Number {
+	var best [MaxLists]Match
+	var bestOrder [MaxLists]int32
+	found := false
+	cur[0] = 0
+	na := 1
+	for j := i; j < s.Last && na > 0; j++ {
+		tj := &toks[j]
+		if tj.Kind == linter.Space || tj.Kind == linter.Newline {
+			continue
+		}
+		if sc.steps != nil {
+			*sc.steps++
+		}
+		nn := d.step(cur[:na], tj, doc.Text, &nxt)
+		cur, na = nxt, nn
+		for _, n := range cur[:na] {
+			if d.leaf[n] < 0 {
 				continue
 			}
-			var a uint32
-			if i == hi {
-				a = ha // hashed as the next token of the previous word
-			} else {
-				a, _ = key(t, doc.Text)
-			}
-			next := func() (uint32, bool) {
-				for j := i + 1; j < s.Last; j++ {
-					if k := toks[j].Kind; k != linter.Space && k != linter.Newline {
-						hi = j
-						ha, _ = key(&toks[j], doc.Text)
-						return ha, true
-					}
-				}
-				return 0, false
-			}
-			if !d.filter.mayMatch(a, next) {
-				if t.Flags&linter.Hyphen != 0 {
-					out = d.scanParts(doc, i, &covered, out)
-				}
-				continue
-			}
-			var best [MaxLists]Match
-			var bestOrder [MaxLists]int32
-			found := false
-			cur[0] = 0
-			na := 1
-			for j := i; j < s.Last && na > 0; j++ {
-				tj := &toks[j]
-				if tj.Kind == linter.Space || tj.Kind == linter.Newline {
+			for l, o := range d.outs[d.leaf[n]] {
+				if o == 0 {
 					continue
 				}
-				if steps != nil {
-					*steps++
+				e := d.all[o-1]
+				if i < sc.covered[l] || (e.Cased && toks[i].Flags&(linter.Title|linter.Upper) == 0) {
+					continue
 				}
-				nn := d.step(cur[:na], tj, doc.Text, &nxt)
-				cur, na = nxt, nn
-				for _, n := range cur[:na] {
-					if d.leaf[n] < 0 {
-						continue
-					}
-					for l, o := range d.outs[d.leaf[n]] {
-						if o == 0 {
-							continue
-						}
-						e := d.all[o-1]
-						if i < covered[l] || (e.Cased && toks[i].Flags&(linter.Title|linter.Upper) == 0) {
-							continue
-						}
-						if best[l].Entry != nil && best[l].Last == j+1 && bestOrder[l] > o {
-							continue // same length: the later entry wins
-						}
-						best[l] = Match{Entry: e, First: i, Last: j + 1, Start: t.Start, End: tj.End}
-						bestOrder[l] = o
-						found = true
-					}
+				if best[l].Entry != nil && best[l].Last == j+1 && bestOrder[l] > o {
+					continue // same length: the later entry wins
 				}
-			}
-			if found {
-				for l := range best {
-					if best[l].Entry != nil {
-						m := trimContext(toks, best[l])
-						out = append(out, m)
-						covered[l] = m.Last
-					}
-				}
-				continue
-			}
-			if t.Kind == linter.Word && t.Flags&linter.Hyphen != 0 {
-				out = d.scanParts(doc, i, &covered, out)
+				best[l] = Match{Entry: e, First: i, Last: j + 1, Start: t.Start, End: tj.End}
+				bestOrder[l] = o
+				found = true
 			}
 		}
 	}
-	return out
+	if found {
+		for l := range best {
+			if best[l].Entry != nil {
+				m := trimContext(toks, best[l])
+				sc.out = append(sc.out, m)
+				sc.covered[l] = m.Last
+			}
+		}
+		return
+	}
+	if t.Kind == linter.Word && t.Flags&linter.Hyphen != 0 && a&factParts != 0 {
+		sc.out = d.scanParts(doc, i, &sc.covered, sc.out)
+	}
 }
 
 // trimContext cuts the trailing context words off a match: they had to
@@ -580,6 +719,30 @@ func (d *Dict) scanParts(doc *linter.Document, i int, covered *[MaxLists]int, ou
 		start = k
 	}
 	return out
+}
+
+// partsMayMatch reports whether scanParts may find a part of a word
+// whose normal form is norm. The parts of the word as written normalise
+// to the parts of norm, hyphen for hyphen, so their stems are the same;
+// a part that normalises to nothing (soft hyphens) is tried as "".
+func (d *Dict) partsMayMatch(norm string) bool {
+	start, parts := 0, 0
+	may := false
+	for k, r := range norm {
+		if r != '-' && r != '\u2010' && r != '\u2011' {
+			continue
+		}
+		parts++
+		may = may || d.rootLeaf(norm[start:k])
+		start = k + utf8.RuneLen(r)
+	}
+	return parts > 0 && (may || d.rootLeaf(norm[start:]))
+}
+
+// rootLeaf reports whether a one-word entry ends at the stem of part.
+func (d *Dict) rootLeaf(part string) bool {
+	c, ok := d.next[edge{0, kindStem, linter.Stem(part)}]
+	return ok && d.leaf[c] >= 0
 }
 
 func startsUpper(s string) bool {

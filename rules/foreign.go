@@ -60,17 +60,29 @@ func (r *foreign) Check(c *linter.Context) {
 		taken = append(taken, m)
 	}
 	// A document written mostly in Latin letters is not Russian prose.
-	if sc.latin > 0 && sc.latin <= sc.cyr {
-		foreignLatin(c, &sc.guard, taken)
+	if n := len(sc.latin); n > 0 && n <= sc.cyr {
+		foreignLatin(c, &sc.guard, taken, sc.latin)
 	}
 }
 
-// foreignLatin reports words in Latin letters. A sentence written mostly
-// in Latin (a quotation in English) is skipped whole.
-func foreignLatin(c *linter.Context, g *wdGuard, taken []dict.Match) {
+// foreignLatin reports words in Latin letters; latin are the tokens of
+// such words, in order. A sentence written mostly in Latin (a quotation
+// in English) is skipped whole. Only the sentences with a Latin word are
+// read: in a Russian reply they are few.
+func foreignLatin(c *linter.Context, g *wdGuard, taken []dict.Match, latin []int32) {
 	d := c.Doc
 	k := 0 // next taken match
+	l := 0 // next Latin word
 	for _, s := range d.Sentences {
+		for l < len(latin) && int(latin[l]) < s.First {
+			l++
+		}
+		if l == len(latin) {
+			break
+		}
+		if int(latin[l]) >= s.Last {
+			continue // no Latin word here
+		}
 		lat, cyr := 0, 0
 		for i := s.First; i < s.Last; i++ {
 			t := &d.Tokens[i]

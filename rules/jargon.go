@@ -410,7 +410,9 @@ func wdReport(c *linter.Context, m dict.Match, in *wdInfo, kind, lead, none stri
 	text := d.Text[m.Start:m.End]
 	part := m.Last-m.First == 1 && (m.Start != t.Start || m.End != t.End)
 	head := !part && e.InHeadForm(d, m)
-	var lits, plain []string
+	// Entries have a few replacements: the lists live on the stack.
+	var litsBuf, plainBuf [4]string
+	lits, plain := litsBuf[:0], plainBuf[:0]
 	del := false
 	for k, r := range e.Replace {
 		var sub string
@@ -438,14 +440,21 @@ func wdReport(c *linter.Context, m dict.Match, in *wdInfo, kind, lead, none stri
 	}
 	// The suggestions, in the list's order, with the deletion where it fits.
 	end := m.End
-	var sugg []string
 	space := ""
+	drop := false // the deletion fits
 	if del && !part {
 		if sp, ok := wdDeletable(d, m); ok {
 			space = d.TokenText(sp)
 			end = d.Tokens[sp].End
-			sugg = append(sugg, "")
+			drop = true
 		}
+	}
+	var sugg []string // nil when there is nothing to offer
+	if n := len(lits); n > 0 || drop {
+		sugg = make([]string, 0, n+1)
+	}
+	if drop {
+		sugg = append(sugg, "")
 	}
 	for _, l := range lits {
 		sugg = append(sugg, l+space)

@@ -3,6 +3,7 @@ package rules
 import (
 	"crypto/sha256"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -47,12 +48,14 @@ func wdMerge(spans []wdSpan) wdGuard {
 }
 
 // wdAnalyze fills sc with what one pass over the words finds and returns
-// the quoted titles of the document: the inside of «…»,
+// the quoted titles of the document. It gives every token to ds, when not
+// nil, so that the dictionary is matched in the same pass. The titles are
+// the inside of «…»,
 // „…“, “…” and "…" pairs that close in the same block and whose first word
 // is capitalised (a title, a company name) or that follow a legal form
 // such as ООО. A quote that starts with a small letter is the clerk's own
 // wording in quotes and is checked as usual.
-func wdAnalyze(d *linter.Document, sc *wdScan) []wdSpan {
+func wdAnalyze(d *linter.Document, sc *wdScan, ds *dict.Scanner) []wdSpan {
 	var out []wdSpan
 	for bi := range d.Blocks {
 		b := &d.Blocks[bi]
@@ -61,9 +64,12 @@ func wdAnalyze(d *linter.Document, sc *wdScan) []wdSpan {
 		for i := b.First; i < b.Last; i++ {
 			t := &d.Tokens[i]
 			if t.Kind == linter.Word {
+				if ds != nil {
+					ds.Token(i)
+				}
 				f := t.Flags
 				if f&linter.Latin != 0 {
-					sc.latin++
+					sc.latin = append(sc.latin, int32(i))
 				}
 				if f&linter.Cyrillic != 0 {
 					sc.cyr++
@@ -85,6 +91,9 @@ func wdAnalyze(d *linter.Document, sc *wdScan) []wdSpan {
 				continue
 			}
 			if t.Kind != linter.Punct {
+				if t.Kind == linter.Number && ds != nil {
+					ds.Token(i)
+				}
 				continue
 			}
 			var opens, closes bool
@@ -325,12 +334,13 @@ func (w *wdShared) get() *dict.Dict {
 // and the few tokens the other word rules look at. Reading every token
 // once for all rules matters: a pass over the tokens of 1 MB reads 10 MB.
 type wdScan struct {
-	ms         []dict.Match
-	guard      wdGuard
-	latin, cyr int
-	mixed      []int32 // words with Cyrillic and Latin letters
-	caps       []int32 // Cyrillic words in capitals («МКД») or with a capital inside («КоАП»), without digits
-	dalee      []int32 // the word «далее»
+	ms    []dict.Match
+	guard wdGuard
+	latin []int32 // words with Latin letters
+	cyr   int     // how many words have Cyrillic letters
+	mixed []int32 // words with Cyrillic and Latin letters
+	caps  []int32 // Cyrillic words in capitals («МКД») or with a capital inside («КоАП»), without digits
+	dalee []int32 // the word «далее»
 }
 
 // wdCache keeps the scans of the last documents checked, so that the
@@ -359,20 +369,50 @@ func (w *wdShared) scan(doc *linter.Document) *wdScan {
 		}
 	}
 	wdCache.mu.Unlock()
-	sc := &wdScan{ms: d.Scan(doc, nil)}
-	spans := wdAnalyze(doc, sc)
+	// Replies hold a dictionary match every fifty tokens or so: room for
+	// them at once spares the copies of a growing slice.
+	ms := make([]dict.Match, 0, len(doc.Tokens)/48+8)
+	sc := &wdScan{}
+	var spans []wdSpan
+	if wdBlocksCover(doc) {
+		// One pass over the tokens for both: on a long document each
+		// pass reads megabytes.
+		ds := d.Scanner(doc, ms)
+		spans = wdAnalyze(doc, sc, &ds)
+		sc.ms = ds.Matches()
+	} else {
+		sc.ms = d.Scan(doc, ms)
+		spans = wdAnalyze(doc, sc, nil)
+	}
 	for _, m := range sc.ms {
 		if m.Entry.List == dict.ListNames {
 			spans = append(spans, wdSpan{m.First, m.Last})
 		}
 	}
 	sc.guard = wdMerge(spans)
+	if !slices.IsSorted(sc.latin) {
+		slices.Sort(sc.latin) // blocks out of order: foreignLatin walks in order
+	}
 	wdCache.mu.Lock()
 	sl := &wdCache.slots[wdCache.next]
 	sl.doc, sl.w, sl.scan = wp, w, sc
 	wdCache.next = (wdCache.next + 1) % len(wdCache.slots)
 	wdCache.mu.Unlock()
 	return sc
+}
+
+// wdBlocksCover reports whether the blocks hold every token in order, as
+// in a parsed document: a pass over the blocks then sees every token once,
+// which a dict.Scanner needs.
+func wdBlocksCover(d *linter.Document) bool {
+	n := 0
+	for _, b := range d.Blocks {
+		if b.First != n || b.Last < b.First {
+			return false
+		}
+		n = b.Last
+	}
+	return n == len(d.Tokens)
 }
 
 // wdNextWord returns the next word or number token after i within the

@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/yasno/yasno/dict"
 	"github.com/yasno/yasno/dictionaries"
 	"github.com/yasno/yasno/linter"
 	"github.com/yasno/yasno/spelling"
@@ -137,12 +138,12 @@ func (r *spellingRule) Check(c *linter.Context) {
 		})
 		return
 	}
-	dict := r.e.get(r.notice)
-	if dict == nil {
+	sd := r.e.get(r.notice)
+	if sd == nil {
 		return
 	}
 	doc := c.Doc
-	st := spellDoc{r: r, c: c, dict: dict, budget: spellMaxSuggest}
+	st := spellDoc{r: r, c: c, dict: sd, budget: spellMaxSuggest}
 	for si := range doc.Sentences {
 		s := &doc.Sentences[si]
 		first := true
@@ -161,7 +162,7 @@ func (r *spellingRule) Check(c *linter.Context) {
 				(!start && t.Flags&linter.Title != 0) || t.End-t.Start <= 2 {
 				continue
 			}
-			if dict.Check(doc.Text[t.Start:t.End]) {
+			if r.e.check(sd, t, doc.Text[t.Start:t.End]) {
 				continue
 			}
 			st.unknown(i, start)
@@ -360,6 +361,36 @@ type spellEntry struct {
 
 	mu       sync.Mutex
 	cur, old map[string][]string // suggestions by word, two generations
+
+	// known keeps the dictionary's verdict on words written as their
+	// normal form, by NormID: most words of a reply are, and a word
+	// seen before then costs an array load instead of a look-up in the
+	// dictionary's memo (a hash, a lock and a map).
+	known dict.Facts
+}
+
+// Verdicts in spellEntry.known.
+const (
+	spellKnown = 1 << 63 // set in every verdict: 0 means not yet checked
+	spellOK    = 1       // the dictionary knows the word
+)
+
+// check reports whether the dictionary d, the entry's, knows word w, the
+// text of token t.
+func (e *spellEntry) check(d *spelling.Dict, t *linter.Token, w string) bool {
+	if t.NormID == 0 || w != t.Norm() {
+		return d.Check(w) // the verdict depends on the letters' case
+	}
+	if v := e.known.Get(t.NormID); v != 0 {
+		return v&spellOK != 0
+	}
+	ok := d.Check(w)
+	v := uint64(spellKnown)
+	if ok {
+		v |= spellOK
+	}
+	e.known.Set(t.NormID, v)
+	return ok
 }
 
 // spellSugLimit bounds a generation of the suggestion memo.

@@ -432,3 +432,29 @@ func spellCPU() float64 {
 	}
 	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }
+
+// TestSpellingVerdictCache checks the verdicts kept by NormID against the
+// dictionary itself, for words as their normal form and otherwise, before
+// and after the cache has learnt them.
+func TestSpellingVerdictCache(t *testing.T) {
+	_, dic, ok := spelling.Find()
+	if !ok {
+		dic = miniDict
+	}
+	aff := strings.TrimSuffix(dic, ".dic") + ".aff"
+	e := spellEntryFor(aff, dic, []string{"клиентоцентричный"})
+	d := e.get(func(string) {})
+	require.NotNil(t, d)
+	doc := linter.FromText("t.txt", "Копии актов прилагаются. Копии актов прилогаются, КОПИИ и Ёлка, ёлка, елка. "+
+		"Выявленого нарушения нет; выявленого, выявленного. Клиентоцентричный клиентоцентричный северо-запдной.")
+	for range 2 {
+		for i := range doc.Tokens {
+			tk := &doc.Tokens[i]
+			if tk.Kind != linter.Word {
+				continue
+			}
+			w := doc.Text[tk.Start:tk.End]
+			require.Equal(t, d.Check(w), e.check(d, tk, w), w)
+		}
+	}
+}

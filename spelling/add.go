@@ -1,6 +1,7 @@
 package spelling
 
 import (
+	"bytes"
 	"maps"
 	"sort"
 	"strings"
@@ -38,7 +39,7 @@ func (d *Dict) Add(words ...string) {
 		if key == "" || !hasLetter(key) || utf8.RuneCountInString(key) > maxWordLen {
 			continue
 		}
-		if _, ok := d.words[key]; ok {
+		if _, ok := d.words.get(key); ok {
 			continue
 		}
 		if _, ok := next.m[key]; ok {
@@ -68,10 +69,11 @@ func (d *Dict) analog(w string) (uint32, bool) {
 		return 0, false
 	}
 	rev := d.reversedStems()
-	i := sort.Search(len(rev), func(k int) bool { return rev[k].key >= reverse(w) })
+	rw := []byte(reverse(w))
+	i := sort.Search(len(rev.order), func(k int) bool { return bytes.Compare(rev.key(k), rw) >= 0 })
 	best, bestLen := "", 0
 	try := func(k int) bool {
-		s := rev[k].stem
+		s := d.stem(int(rev.order[k]))
 		n := commonSuffix(s, w)
 		if n <= bestLen {
 			return false // further stems on this side share even less
@@ -79,7 +81,7 @@ func (d *Dict) analog(w string) (uint32, bool) {
 		if n == len(s) && n == len(w) {
 			return true
 		}
-		id := d.words[s]
+		id, _ := d.words.get(s)
 		if d.attrs[id]&^attrYo != 0 || d.sets[id].empty() || capType(s) != ct {
 			return true
 		}
@@ -88,25 +90,54 @@ func (d *Dict) analog(w string) (uint32, bool) {
 	}
 	for k := i - 1; k >= 0 && try(k); k-- {
 	}
-	for k := i; k < len(rev) && try(k); k++ {
+	for k := i; k < len(rev.order) && try(k); k++ {
 	}
 	if best == "" || utf8.RuneCountInString(w[len(w)-bestLen:]) < minAnalog {
 		return 0, false
 	}
-	return d.words[best], true
+	id, _ := d.words.get(best)
+	return id, true
 }
 
-type revStem struct{ key, stem string }
+// revIndex holds the stems sorted by their reversed bytes. It keeps the
+// reversed stems in one block of bytes rather than a string each: the
+// index lives as long as the dictionary, and the garbage collector would
+// otherwise visit its 150,000 strings on every cycle.
+type revIndex struct {
+	blob  []byte  // every stem reversed, in the order of Dict.stem
+	off   []int32 // stem k reversed is blob[off[k]:off[k+1]]
+	order []int32 // stem indexes sorted by their reversed bytes
+}
+
+// key returns the reversed stem at place k of the order.
+func (r *revIndex) key(k int) []byte {
+	p := r.order[k]
+	return r.blob[r.off[p]:r.off[p+1]]
+}
 
 // reversedStems builds, once, the stems sorted by their reversed bytes.
 // Called with addMu held.
-func (d *Dict) reversedStems() []revStem {
+func (d *Dict) reversedStems() *revIndex {
 	if d.rev == nil {
-		d.rev = make([]revStem, len(d.stems))
-		for k, s := range d.stems {
-			d.rev[k] = revStem{reverse(s), s}
+		r := &revIndex{off: make([]int32, d.nstems+1), order: make([]int32, d.nstems)}
+		n := 0
+		for k := range d.nstems {
+			n += len(d.stem(k))
 		}
-		sort.Slice(d.rev, func(a, b int) bool { return d.rev[a].key < d.rev[b].key })
+		r.blob = make([]byte, 0, n)
+		for k := range d.nstems {
+			s := d.stem(k)
+			for i := len(s) - 1; i >= 0; i-- {
+				r.blob = append(r.blob, s[i])
+			}
+			r.off[k+1] = int32(len(r.blob))
+			r.order[k] = int32(k)
+		}
+		sort.Slice(r.order, func(a, b int) bool {
+			pa, pb := r.order[a], r.order[b]
+			return bytes.Compare(r.blob[r.off[pa]:r.off[pa+1]], r.blob[r.off[pb]:r.off[pb+1]]) < 0
+		})
+		d.rev = r
 	}
 	return d.rev
 }

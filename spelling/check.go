@@ -261,7 +261,7 @@ func (d *Dict) modeOK(a, mode uint8) bool {
 // lookup finds a stem in the dictionary or among the added words.
 func (d *Dict) lookup(w string) (uint32, bool) {
 	if d.bloom.mayHaveString(w) {
-		if id, ok := d.words[w]; ok {
+		if id, ok := d.words.get(w); ok {
 			return id, true
 		}
 	}
@@ -276,7 +276,7 @@ func (d *Dict) lookup(w string) (uint32, bool) {
 // lookupBytes is lookup without converting b to a string on the heap.
 func (d *Dict) lookupBytes(b []byte) (uint32, bool) {
 	if d.bloom.mayHave(b) {
-		if id, ok := d.words[string(b)]; ok {
+		if id, ok := d.words.getBytes(b); ok {
 			return id, true
 		}
 	}

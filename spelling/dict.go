@@ -81,13 +81,13 @@ func (s flagSet) key() string {
 // The letters ё and е are folded together everywhere, so either spelling of a
 // word is accepted whichever one the dictionary holds.
 type Dict struct {
-	words map[string]uint32 // folded stem -> index into sets/attrs
-	sets  []flagSet
-	attrs []uint8
-	lo    []uint64            // first word of each set, for the fast path
-	bloom *bloom              // over the keys of words
-	stems []string            // the keys of words in file order, for suggestions
-	orig  map[string][]string // folded stem -> its spellings, for stems with ё
+	words  *wordMap // folded stem -> index into sets/attrs
+	sets   []flagSet
+	attrs  []uint8
+	lo     []uint64            // first word of each set, for the fast path
+	bloom  *bloom              // over the keys of words
+	nstems int                 // words.key(0…nstems-1) are the stems in file order, for suggestions
+	orig   map[string][]string // folded stem -> its spellings, for stems with ё
 
 	withCache map[[2]uint32]uint32 // withAttr results, while loading
 
@@ -113,7 +113,7 @@ type Dict struct {
 	extra   atomic.Pointer[extraWords]
 	memo    atomic.Pointer[memo]
 	addMu   sync.Mutex
-	rev     []revStem // stems by reversed bytes, built on the first Add
+	rev     *revIndex // stems by reversed bytes, built on the first Add
 	noCache bool      // benchmarks measure the bare algorithm with it
 }
 
@@ -349,8 +349,7 @@ func (d *Dict) parseDic(text string, a *affData) error {
 	if n == 0 {
 		n = len(text) / 16 // about the bytes per line of a Russian .dic
 	}
-	d.words = make(map[string]uint32, n)
-	d.stems = make([]string, 0, n)
+	d.words = newWordMap(n)
 	d.bloom = newBloom(n)
 	var capped []string // stems in capitals or mixed case
 	d.orig = map[string][]string{}
@@ -404,7 +403,7 @@ func (d *Dict) parseDic(text string, a *affData) error {
 		var old uint32
 		dup := false
 		if d.bloom.mayHaveString(key) {
-			old, dup = d.words[key]
+			old, dup = d.words.get(key)
 		}
 		if key != word || (dup && d.orig[key] != nil) {
 			if dup && d.orig[key] == nil {
@@ -420,14 +419,15 @@ func (d *Dict) parseDic(text string, a *affData) error {
 			id = d.internAttr(bySet, union(d.sets[old], d.sets[id]), d.attrs[old]|d.attrs[id])
 		} else {
 			d.bloom.add(key)
-			d.stems = append(d.stems, key)
+			d.nstems++
 			if ct := capType(key); ct == huhCap || ct == huhInitCap || ct == allCap {
 				capped = append(capped, key)
 			}
 		}
-		d.words[key] = id
+		d.words.set(key, id)
 	}
 	d.hide(bySet, capped)
+	d.words.freeze()
 	d.withCache = nil
 	return nil
 }
@@ -437,17 +437,17 @@ func (d *Dict) parseDic(text string, a *affData) error {
 // only when the text is in capitals, so that «МЭВ» passes.
 func (d *Dict) hide(bySet map[string]uint32, capped []string) {
 	for _, st := range capped {
-		id := d.words[st]
+		id, _ := d.words.get(st)
 		ct := capType(st)
 		if (ct != huhCap && ct != huhInitCap && (ct != allCap || d.sets[id].empty())) ||
 			d.attrs[id]&attrForbidden != 0 {
 			continue
 		}
 		h := title(st)
-		if _, ok := d.words[h]; ok || h == st {
+		if _, ok := d.words.get(h); ok || h == st {
 			continue
 		}
-		d.words[h] = d.withAttr(bySet, id, attrOnlyUpcase)
+		d.words.set(h, d.withAttr(bySet, id, attrOnlyUpcase))
 		d.bloom.add(h)
 		if sp, ok := d.orig[st]; ok {
 			for _, w := range sp {

@@ -221,7 +221,8 @@ func (d *Dict) alphabet() []rune {
 // lettersByFrequency stands in for a missing TRY line.
 func (d *Dict) lettersByFrequency() []rune {
 	count := map[rune]int{}
-	for _, w := range d.stems {
+	for k := range d.nstems {
+		w := d.stem(k)
 		for _, r := range w {
 			count[unicode.ToLower(r)]++
 		}
@@ -468,16 +469,20 @@ func abs(x int) int {
 // stems that share a beginning share the rows of the distance table, and for
 // each stem how many leading letters all its forms share.
 type scanIndex struct {
-	order  []int32        // stem indexes in sorted order
-	lower  []string       // the lowercase stems in that order
-	keep   []uint8        // by stem index
-	set    []uint32       // by stem index
-	short  []uint8        // by stem index: the shortest form, letters
-	long   []uint8        // by stem index: the longest form, letters
-	lcpB   []uint8        // common beginning with the previous stem in order, bytes
-	lcpR   []uint8        // the same in letters
-	strips [][]stripRules // by flag: suffix rules grouped by strip
+	order   []int32        // stem indexes in sorted order
+	lower   string         // the lowercase stems in that order, end to end (one object for the garbage collector)
+	lowerAt []uint32       // stem k of the order is lower[lowerAt[k]:lowerAt[k+1]]
+	keep    []uint8        // by stem index
+	set     []uint32       // by stem index
+	short   []uint8        // by stem index: the shortest form, letters
+	long    []uint8        // by stem index: the longest form, letters
+	lcpB    []uint8        // common beginning with the previous stem in order, bytes
+	lcpR    []uint8        // the same in letters
+	strips  [][]stripRules // by flag: suffix rules grouped by strip
 }
+
+// stem returns the lowercase stem at place k of the order.
+func (x *scanIndex) stem(k int) string { return x.lower[x.lowerAt[k]:x.lowerAt[k+1]] }
 
 // stripRules are the suffix rules of one flag that strip the same string.
 type stripRules struct {
@@ -487,14 +492,15 @@ type stripRules struct {
 
 func (d *Dict) scanIdx() *scanIndex {
 	d.scanOnce.Do(func() {
-		n := len(d.stems)
-		x := &scanIndex{order: make([]int32, n), lower: make([]string, n),
+		n := d.nstems
+		x := &scanIndex{order: make([]int32, n), lowerAt: make([]uint32, n+1),
 			keep: make([]uint8, n), set: make([]uint32, n), short: make([]uint8, n), long: make([]uint8, n)}
 		lower := make([]string, n)
-		for i, st := range d.stems {
+		for i := range n {
+			st := d.stem(i)
 			lower[i] = lowerString(st)
 			x.order[i] = int32(i)
-			id := d.words[st]
+			id, _ := d.words.get(st)
 			x.set[i] = id
 			strip := 0
 			sn := utf8.RuneCountInString(st)
@@ -518,15 +524,20 @@ func (d *Dict) scanIdx() *scanIndex {
 		sort.Slice(x.order, func(i, j int) bool { return lower[x.order[i]] < lower[x.order[j]] })
 		x.lcpB = make([]uint8, n)
 		x.lcpR = make([]uint8, n)
+		var all strings.Builder
+		for _, si := range x.order {
+			all.WriteString(lower[si])
+		}
+		x.lower = all.String()
 		for i, si := range x.order {
-			x.lower[i] = lower[si]
+			x.lowerAt[i+1] = x.lowerAt[i] + uint32(len(lower[si]))
 			if i > 0 {
-				b := min(commonPrefix(x.lower[i-1], x.lower[i]), 255)
-				for b > 0 && b < len(x.lower[i]) && !utf8.RuneStart(x.lower[i][b]) {
+				b := min(commonPrefix(x.stem(i-1), x.stem(i)), 255)
+				for b > 0 && b < len(x.stem(i)) && !utf8.RuneStart(x.stem(i)[b]) {
 					b--
 				}
 				x.lcpB[i] = uint8(b)
-				x.lcpR[i] = uint8(utf8.RuneCountInString(x.lower[i][:b]))
+				x.lcpR[i] = uint8(utf8.RuneCountInString(x.stem(i)[:b]))
 			}
 		}
 		x.strips = make([][]stripRules, len(d.sfxByFlag))
@@ -577,8 +588,8 @@ func (s *suggester) scan(limit int) {
 	computed := 0         // rows valid for the previous stem up to this depth
 	dead := math.MaxInt32 // its beginning of this many letters is too far
 	lcpB, lcpR := 0, 0    // common beginning with the previous stem looked at
-	for k, ls := range x.lower {
-		si := x.order[k]
+	for k, si := range x.order {
+		ls := x.stem(k)
 		// Sorted order: the common beginning with an earlier stem is the
 		// smallest of the ones between.
 		lcpB, lcpR = min(lcpB, int(x.lcpB[k])), min(lcpR, int(x.lcpR[k]))
@@ -621,7 +632,7 @@ func (s *suggester) scan(limit int) {
 		}
 		computed = depth
 		if ok && dead > keep {
-			st := s.d.stems[si]
+			st := s.d.stem(int(si))
 			s.forms(st, x.set[si], s.d.spellings(st), limit)
 		}
 	}
