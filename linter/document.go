@@ -169,6 +169,9 @@ func Parse(name string, raw []byte, f Format) (*Document, error) {
 // separated by blank lines.
 func FromText(name, text string) *Document {
 	d := &Document{Name: name, Format: Text, Text: text, Encoding: UTF8}
+	// A block ends at each blank line: counting them first sizes the
+	// slice once (a megabyte of letters has thousands of paragraphs).
+	d.Blocks = make([]Block, 0, strings.Count(text, "\n\n")+strings.Count(text, "\n\r\n")+1)
 	start := -1
 	lineStart := 0
 	for lineStart <= len(text) {
