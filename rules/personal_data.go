@@ -47,20 +47,30 @@ func (personalData) Check(c *linter.Context) {
 	if public {
 		tail = adSignatureStart(d)
 	}
-	var groups []int
+	s := &pdScan{c: c, d: d}
 	for bi := range d.Blocks {
 		b := &d.Blocks[bi]
-		s := &pdScan{c: c, d: d, first: b.First, last: b.Last, groups: groups}
+		s.first, s.last = b.First, b.Last
 		for i := b.First; i < b.Last; i++ {
-			next := s.always(i)
-			if next == i && public && d.Tokens[i].Start < tail {
+			t := &d.Tokens[i]
+			next := i
+			switch t.Kind {
+			case linter.Space, linter.Newline:
+				continue // no data starts at a space
+			case linter.Word:
+				if pdPassportWord(t.Norm()) {
+					next = s.passportAt(i)
+				}
+			case linter.Number:
+				next = s.number(i)
+			}
+			if next == i && public && t.Start < tail && s.publicCue(i) {
 				next = s.public(i)
 			}
 			if next > i {
 				i = next - 1
 			}
 		}
-		groups = s.groups
 	}
 }
 
@@ -75,38 +85,66 @@ type pdScan struct {
 func (s *pdScan) tok(i int) *linter.Token { return &s.d.Tokens[i] }
 func (s *pdScan) txt(i int) string        { return s.d.TokenText(i) }
 
-// always checks token i for data never needed in a reply; it returns the
-// token after a finding, or i.
-func (s *pdScan) always(i int) int {
+// pdPassportWord reports a word a passport number follows: «паспорт»,
+// «серия».
+func pdPassportWord(norm string) bool {
+	return strings.HasPrefix(norm, "паспорт") || norm == "серия" || norm == "серии" || norm == "серию"
+}
+
+// passportAt reads a passport number after the word at token i; it
+// returns the token after a finding, or i.
+func (s *pdScan) passportAt(i int) int {
+	a, b, ok := s.passport(i)
+	if !ok {
+		return i
+	}
+	s.c.Report(s.tok(a).Start, s.tok(b-1).End, "Номер паспорта"+pdWhy+" Уберите его: для ответа он не нужен.")
+	return b
+}
+
+// number checks the number at token i for data never needed in a reply:
+// СНИЛС, a bank card, a person's ИНН. It returns the token after a
+// finding, or i.
+func (s *pdScan) number(i int) int {
+	t := s.tok(i)
+	if i > s.first && s.tok(i-1).End == t.Start && (s.tok(i-1).IsWordLike() ||
+		s.tok(i-1).Kind == linter.Punct && strings.Contains("-/.", s.txt(i-1))) {
+		return i // glued to something before: a part of a code
+	}
+	digits, groups, end := s.run(i)
+	switch {
+	case digits == "":
+		// Not 11 to 19 digits: none of the numbers below.
+	case len(digits) == 11 && pdSNILS(digits, groups, s.keywordBefore(i, "снилс")):
+		s.c.Report(t.Start, s.tok(end-1).End, "Номер СНИЛС"+pdWhy+" Уберите его: для ответа он не нужен.")
+		return end
+	case pdCard(digits, groups):
+		s.c.Report(t.Start, s.tok(end-1).End, "Похоже на номер банковской карты"+pdWhy+
+			" Уберите его: для ответа он не нужен.")
+		return end
+	case len(groups) == 1 && pdINN12(digits):
+		s.c.Report(t.Start, s.tok(end-1).End, "Похоже на ИНН физического лица"+pdWhy+
+			" Уберите его: для ответа он не нужен.")
+		return end
+	}
+	return i
+}
+
+// publicCue reports a token public may find something at: a name word,
+// a word in «к» or «л» (a flat, an account), a number or «+» (a mobile
+// phone), «@» (an e-mail). Most words are none of these.
+func (s *pdScan) publicCue(i int) bool {
 	t := s.tok(i)
 	switch t.Kind {
 	case linter.Word:
-		if strings.HasPrefix(t.Norm(), "паспорт") || t.Norm() == "серия" || t.Norm() == "серии" || t.Norm() == "серию" {
-			if a, b, ok := s.passport(i); ok {
-				s.c.Report(s.tok(a).Start, s.tok(b-1).End, "Номер паспорта"+pdWhy+" Уберите его: для ответа он не нужен.")
-				return b
-			}
-		}
+		return s.nameWord(i) || strings.HasPrefix(t.Norm(), "к") || strings.HasPrefix(t.Norm(), "л")
 	case linter.Number:
-		if i > s.first && s.tok(i-1).End == t.Start && (s.tok(i-1).IsWordLike() || strings.Contains("-/.", s.txt(i-1))) {
-			return i // glued to something before: a part of a code
-		}
-		digits, groups, end := s.run(i)
-		switch {
-		case pdSNILS(digits, groups, s.keywordBefore(i, "снилс")):
-			s.c.Report(t.Start, s.tok(end-1).End, "Номер СНИЛС"+pdWhy+" Уберите его: для ответа он не нужен.")
-			return end
-		case pdCard(digits, groups):
-			s.c.Report(t.Start, s.tok(end-1).End, "Похоже на номер банковской карты"+pdWhy+
-				" Уберите его: для ответа он не нужен.")
-			return end
-		case len(groups) == 1 && pdINN12(digits):
-			s.c.Report(t.Start, s.tok(end-1).End, "Похоже на ИНН физического лица"+pdWhy+
-				" Уберите его: для ответа он не нужен.")
-			return end
-		}
+		return true
+	case linter.Punct:
+		p := s.txt(i)
+		return p == "+" || p == "@"
 	}
-	return i
+	return false
 }
 
 // public checks token i for data that must not be published: the
@@ -121,15 +159,20 @@ func (s *pdScan) public(i int) int {
 				"Обращайтесь по имени: «Здравствуйте, Ирина!».")
 			return b
 		}
-		if a, b := s.flat(i); b > a {
-			s.c.ReportAs(linter.Error, s.tok(a).Start, s.tok(b-1).End, "В публичном ответе не указывайте номер "+
-				"квартиры: вместе с адресом он указывает на человека"+pdWhy+" Оставьте улицу и дом.")
-			return b
-		}
-		if a, b := s.account(i); b > a {
-			s.c.ReportAs(linter.Error, s.tok(a).Start, s.tok(b-1).End, "В публичном ответе не указывайте номер "+
-				"лицевого счёта"+pdWhy+" Уберите его.")
-			return b
+		// A flat follows «кв», «квартира»; an account «лицевой», «лс», «л/с».
+		switch {
+		case strings.HasPrefix(t.Norm(), "к"):
+			if a, b := s.flat(i); b > a {
+				s.c.ReportAs(linter.Error, s.tok(a).Start, s.tok(b-1).End, "В публичном ответе не указывайте номер "+
+					"квартиры: вместе с адресом он указывает на человека"+pdWhy+" Оставьте улицу и дом.")
+				return b
+			}
+		case strings.HasPrefix(t.Norm(), "л"):
+			if a, b := s.account(i); b > a {
+				s.c.ReportAs(linter.Error, s.tok(a).Start, s.tok(b-1).End, "В публичном ответе не указывайте номер "+
+					"лицевого счёта"+pdWhy+" Уберите его.")
+				return b
+			}
 		}
 	case linter.Punct, linter.Number:
 		if end := s.mobile(i); end > i {
@@ -204,16 +247,15 @@ func (s *pdScan) run(i int) (string, []int, int) {
 // pdDigitGroups reports digits in groups joined by single hyphens:
 // «123», «123-456-789»; not «12--3», «-1» or «1.5».
 func pdDigitGroups(text string) bool {
-	for rest := text; ; {
-		p, after, more := strings.Cut(rest, "-")
-		if !tpDigits(p) {
+	prev := byte('-') // a digit must come next
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c == '-' && prev == '-' || c != '-' && (c < '0' || c > '9') {
 			return false
 		}
-		if !more {
-			return true
-		}
-		rest = after
+		prev = c
 	}
+	return prev != '-'
 }
 
 // keywordBefore reports whether one of the three words before token i
@@ -384,18 +426,18 @@ func pdPatronymic(norm string) bool {
 // tokens [a, b), or a == b. «Ирина Петровна» alone (a greeting) is not
 // a full name.
 func (s *pdScan) fullName(i int) (int, int) {
-	if !s.nameWord(i) || !pdPatronymic(s.tok(i).Norm()) {
+	if !s.nameWord(i) || !pdIsPatronymic(s.tok(i)) {
 		return i, i
 	}
 	first := s.nameNext(i, -1)
-	if first < 0 || pdPatronymic(s.tok(first).Norm()) {
+	if first < 0 || pdIsPatronymic(s.tok(first)) {
 		return i, i
 	}
-	if sn := s.nameNext(i, +1); sn >= 0 && !pdPatronymic(s.tok(sn).Norm()) {
+	if sn := s.nameNext(i, +1); sn >= 0 && !pdIsPatronymic(s.tok(sn)) {
 		return first, sn + 1
 	}
 	sn := s.nameNext(first, -1)
-	if sn < 0 || pdPatronymic(s.tok(sn).Norm()) {
+	if sn < 0 || pdIsPatronymic(s.tok(sn)) {
 		return i, i
 	}
 	// A capital at the start of a sentence may be any word («Обратилась
@@ -515,7 +557,8 @@ func (s *pdScan) account(i int) (int, int) {
 // «8 (912) 345 67 89», «89123456789». Landline numbers (the service's,
 // a management company's) and short numbers («112») are not read.
 func (s *pdScan) mobile(i int) int {
-	var digits strings.Builder
+	// Only the count of digits and the first two matter: «79…», «89…».
+	n, lead := 0, [2]byte{}
 	j := i
 	if s.txt(j) == "+" {
 		j++
@@ -526,23 +569,34 @@ func (s *pdScan) mobile(i int) int {
 		return i
 	}
 	end := i
-	for ; j < s.last && j < i+16 && digits.Len() < 11; j++ {
+	for ; j < s.last && j < i+16 && n < 11; j++ {
 		t := s.tok(j)
 		switch {
 		case t.Kind == linter.Number:
-			d := strings.ReplaceAll(s.txt(j), "-", "")
-			if !tpDigits(d) {
+			text, got := s.txt(j), 0
+			for k := 0; k < len(text); k++ {
+				switch c := text[k]; {
+				case c == '-':
+				case c >= '0' && c <= '9':
+					if n < len(lead) {
+						lead[n] = c
+					}
+					n++
+					got++
+				default:
+					return i
+				}
+			}
+			if got == 0 {
 				return i
 			}
-			digits.WriteString(d)
 			end = j + 1
 		case t.Kind == linter.Space && s.txt(j) == " ", t.Kind == linter.Punct && strings.Contains("()-", s.txt(j)):
 		default:
 			j = s.last
 		}
 	}
-	ds := digits.String()
-	if len(ds) != 11 || !(strings.HasPrefix(ds, "79") || strings.HasPrefix(ds, "89")) {
+	if n != 11 || !(lead == [2]byte{'7', '9'} || lead == [2]byte{'8', '9'}) {
 		return i
 	}
 	if end < s.last && s.tok(end).Start == s.tok(end-1).End && s.tok(end).IsWordLike() {

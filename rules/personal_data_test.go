@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -97,5 +98,77 @@ func TestPersonalDataChecksums(t *testing.T) {
 	}
 	for _, p := range []string{"иванова", "ирина", "служба", "вна"} {
 		assert.False(t, pdPatronymic(p), p)
+	}
+}
+
+// mobileSlow is mobile as first written: it keeps every digit.
+func (s *pdScan) mobileSlow(i int) int {
+	var digits strings.Builder
+	j := i
+	if s.txt(j) == "+" {
+		j++
+		if j >= s.last || s.tok(j).Start != s.tok(i).End {
+			return i
+		}
+	} else if s.tok(j).Kind != linter.Number {
+		return i
+	}
+	end := i
+	for ; j < s.last && j < i+16 && digits.Len() < 11; j++ {
+		t := s.tok(j)
+		switch {
+		case t.Kind == linter.Number:
+			d := strings.ReplaceAll(s.txt(j), "-", "")
+			if !tpDigits(d) {
+				return i
+			}
+			digits.WriteString(d)
+			end = j + 1
+		case t.Kind == linter.Space && s.txt(j) == " ", t.Kind == linter.Punct && strings.Contains("()-", s.txt(j)):
+		default:
+			j = s.last
+		}
+	}
+	ds := digits.String()
+	if len(ds) != 11 || !(strings.HasPrefix(ds, "79") || strings.HasPrefix(ds, "89")) {
+		return i
+	}
+	if end < s.last && s.tok(end).Start == s.tok(end-1).End && s.tok(end).IsWordLike() {
+		return i
+	}
+	return end
+}
+
+// TestPersonalDataMobileAgrees checks that mobile, which keeps only the
+// count and the first two digits, reads what keeping them all reads.
+func TestPersonalDataMobileAgrees(t *testing.T) {
+	texts := agreeTexts(t)
+	texts["phones"] = "+7 912 345-67-89, 8 (912) 345 67 89, 89123456789, 8-912-345-67-89, +79123456789, " +
+		"7 912 345 67 8910, 8 912 345 67 8, 8.912, 89-, 8 912 345 6789а, +7 (8512) 44-18-20"
+	for name, text := range texts {
+		d := linter.FromText(name, text)
+		for _, b := range d.Blocks {
+			s := &pdScan{d: d, first: b.First, last: b.Last}
+			for i := b.First; i < b.Last; i++ {
+				require.Equal(t, s.mobileSlow(i), s.mobile(i), "%s: %q", name, d.Text[d.Tokens[i].Start:])
+			}
+		}
+	}
+}
+
+// TestPdDigitGroups checks the byte loop of pdDigitGroups against the
+// groups cut at each hyphen.
+func TestPdDigitGroups(t *testing.T) {
+	slow := func(text string) bool {
+		for _, p := range strings.Split(text, "-") {
+			if !tpDigits(p) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, s := range []string{"", "-", "1", "123", "1-2", "123-456-789", "1-", "-1", "1--2", "1.5", "12,3",
+		"1-2-", "1-a", "٣", "12-34-56-78", "15.12.2026", "--"} {
+		assert.Equal(t, slow(s), pdDigitGroups(s), "%q", s)
 	}
 }

@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"fmt"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/yasno/yasno/linter"
@@ -37,7 +37,8 @@ func (sentenceLength) Meta() *linter.Meta { return sentenceLengthMeta }
 func (sentenceLength) Check(c *linter.Context) {
 	d := c.Doc
 	warn, errN := c.Options.MaxSentenceWords, c.Options.MaxSentenceWordsError
-	for _, s := range d.Sentences {
+	for k := range d.Sentences {
+		s := &d.Sentences[k]
 		if s.Words <= warn {
 			continue
 		}
@@ -46,31 +47,46 @@ func (sentenceLength) Check(c *linter.Context) {
 		if s.Words > errN {
 			sev = linter.Error
 		}
-		msg := fmt.Sprintf("В предложении %d %s — больше %d. Разделите его на несколько коротких.",
-			s.Words, plural(s.Words, "слово", "слова", "слов"), limit)
-		if split := splitPoint(d, s); split != "" {
-			msg += " " + split
+		sep, split := "", splitPoint(d, s)
+		if split != "" {
+			sep = " "
 		}
-		c.ReportAs(sev, s.Start, s.End, msg)
+		c.ReportAs(sev, s.Start, s.End, "В предложении "+strconv.Itoa(s.Words)+" "+
+			plural(s.Words, "слово", "слова", "слов")+" — больше "+strconv.Itoa(limit)+
+			". Разделите его на несколько коротких."+sep+split)
 	}
 }
 
-// splitConj are words before which a long sentence splits naturally.
-var splitConj = map[string]string{
-	"который": "«который»", "которая": "«которая»", "которое": "«которое»", "которые": "«которые»",
-	"которого": "«которого»", "которой": "«которой»", "которых": "«которых»", "котором": "«котором»",
-	"которому": "«которому»", "которым": "«которым»", "что": "«что»", "поскольку": "«поскольку»",
+// isSplitConj reports a word before which a long sentence splits
+// naturally when a comma stands before it.
+func isSplitConj(norm string) bool {
+	switch norm {
+	case "который", "которая", "которое", "которые", "которого", "которой", "которых", "котором", "которому",
+		"которым", "что", "поскольку":
+		return true
+	}
+	return false
 }
+
+// Places to cut a sentence, as splitPoint finds them.
+const (
+	cutSemicolon = iota // on a semicolon
+	cutSoAs             // before «так как»
+	cutAlso             // before «а также»
+	cutConj             // before «который», «что», … after a comma
+	cutComma            // after a comma
+)
 
 // splitPoint proposes where to cut: a semicolon, «так как», «а также»,
 // «который», «что» after a comma, or else the comma nearest the middle.
-func splitPoint(d *linter.Document, s linter.Sentence) string {
+// The place nearest the middle wins; its words are read only then.
+func splitPoint(d *linter.Document, s *linter.Sentence) string {
 	mid := (s.First + s.Last) / 2
-	best, bestDist := "", 1<<30
-	consider := func(i int, label string) {
+	best, bestDist, cut := -1, 1<<30, 0
+	consider := func(i, how int) {
 		dist := abs(i - mid)
 		if dist < bestDist && i > s.First+2 && i < s.Last-3 {
-			best, bestDist = label, dist
+			best, bestDist, cut = i, dist, how
 		}
 	}
 	for i := s.First; i < s.Last; i++ {
@@ -78,37 +94,50 @@ func splitPoint(d *linter.Document, s linter.Sentence) string {
 		switch t.Kind {
 		case linter.Punct:
 			if d.TokenText(i) == ";" {
-				consider(i, "на точке с запятой")
+				consider(i, cutSemicolon)
 			}
 		case linter.Word:
-			next := ""
-			if j := nextWord(d, i, s.Last); j >= 0 {
-				next = d.Tokens[j].Norm()
-			}
 			switch {
-			case t.Norm() == "так" && next == "как":
-				consider(i, "перед «так как»")
-			case t.Norm() == "а" && next == "также":
-				consider(i, "перед «а также»")
-			case splitConj[t.Norm()] != "" && prevIsComma(d, i):
-				consider(i, "перед "+splitConj[t.Norm()])
+			case t.Norm() == "так" && nextNorm(d, i, s.Last) == "как":
+				consider(i, cutSoAs)
+			case t.Norm() == "а" && nextNorm(d, i, s.Last) == "также":
+				consider(i, cutAlso)
+			case isSplitConj(t.Norm()) && prevIsComma(d, i):
+				consider(i, cutConj)
 			}
 		}
 	}
-	if best == "" {
+	if best < 0 {
 		for i := s.First; i < s.Last; i++ {
 			if d.Tokens[i].Kind == linter.Punct && d.TokenText(i) == "," {
 				// Only before a real word: not «д.» of an address, not a number.
 				if j := nextWord(d, i, s.Last); j >= 0 && splittable(d, j) {
-					consider(i, "после запятой перед «"+d.TokenText(j)+"»")
+					consider(i, cutComma)
 				}
 			}
 		}
 	}
-	if best == "" {
+	switch {
+	case best < 0:
 		return ""
+	case cut == cutSemicolon:
+		return "Можно разрезать на точке с запятой."
+	case cut == cutSoAs:
+		return "Можно разрезать перед «так как»."
+	case cut == cutAlso:
+		return "Можно разрезать перед «а также»."
+	case cut == cutConj:
+		return "Можно разрезать перед «" + d.Tokens[best].Norm() + "»."
 	}
-	return "Можно разрезать " + best + "."
+	return "Можно разрезать после запятой перед «" + d.TokenText(nextWord(d, best, s.Last)) + "»."
+}
+
+// nextNorm returns the normal form of the next word token after i, or "".
+func nextNorm(d *linter.Document, i, end int) string {
+	if j := nextWord(d, i, end); j >= 0 {
+		return d.Tokens[j].Norm()
+	}
+	return ""
 }
 
 // splittable reports a word a new sentence can start with: a word of

@@ -53,3 +53,24 @@ func TestSentenceLengthNeverSplitsBeforeAbbreviation(t *testing.T) {
 	assert.NotContains(t, fs[0].Message, "«д»")
 	assert.NotContains(t, fs[0].Message, "«кв»")
 }
+
+// TestSentenceLengthAdvice checks the advice for each place to cut: it
+// is written out only for the place chosen.
+func TestSentenceLengthAdvice(t *testing.T) {
+	reg, err := Default()
+	require.NoError(t, err)
+	for _, c := range []struct{ mid, words, advice string }{
+		{"; ", "29 слов", " Можно разрезать на точке с запятой."},
+		{" так как ", "31 слово", " Можно разрезать перед «так как»."},
+		{" а также ", "31 слово", " Можно разрезать перед «а также»."},
+		{", что ", "30 слов", " Можно разрезать перед «что»."},
+		{", Ответ ", "30 слов", " Можно разрезать после запятой перед «Ответ»."},
+		{" ", "29 слов", ""},
+	} {
+		text := "Мы " + words(14) + c.mid + words(14) + "."
+		fs := findings(t, reg, "sentence-length", text, linter.Citizen)
+		require.Len(t, fs, 1)
+		assert.Equal(t, "В предложении "+c.words+" — больше 25. Разделите его на несколько коротких."+c.advice,
+			fs[0].Message, c.mid)
+	}
+}

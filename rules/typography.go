@@ -43,31 +43,48 @@ var typographyMeta = &linter.Meta{
 
 func (typography) Meta() *linter.Meta { return typographyMeta }
 
-func (typography) Check(c *linter.Context) {
-	var link []bool // reused from block to block
+func (typography) Check(c *linter.Context) { typoCheck(c, false) }
+
+// typoCheck runs the rule. Most tokens (a word, one space between words)
+// cannot start a finding, so one pass over a block picks the tokens that
+// may, and the checks look at those alone; all makes every token a pick,
+// as the checks were first written, so that a test can compare the two.
+func typoCheck(c *linter.Context, all bool) {
+	s := &typoScan{c: c, d: c.Doc, all: all}
 	for bi := range c.Doc.Blocks {
 		b := &c.Doc.Blocks[bi]
 		if b.First >= b.Last {
 			continue
 		}
-		s := &typoScan{c: c, d: c.Doc, first: b.First, last: b.Last, link: link}
+		s.first, s.last = b.First, b.Last
+		s.pick()
 		s.markLinks()
-		link = s.link
-		pairs, loose := tpQuotes(s.d, s.first, s.last, s.link)
+		s.q.reset()
+		for _, i := range s.picks {
+			s.q.mark(s.d, i, s.first, s.last, s.link)
+		}
+		pairs, loose := s.q.done()
 		s.quotes(pairs, loose)
 		s.brackets()
 		s.tokens()
 	}
 }
 
-// typoScan walks the tokens of one block.
+// typoScan walks the tokens of one block. Its slices are scratch, reused
+// from block to block.
 type typoScan struct {
 	c           *linter.Context
 	d           *linter.Document
 	first, last int
+	all         bool // pick every token (see typoCheck)
+	// picks are the tokens that may start a finding, in order: every
+	// mark (punctuation) and the few words, numbers and spaces that
+	// tokens must look at.
+	picks []int
 	// link marks tokens inside a web address or an e-mail: punctuation
 	// there follows other rules.
 	link []bool
+	q    tpQuoter
 }
 
 func (s *typoScan) tok(i int) *linter.Token { return &s.d.Tokens[i] }
@@ -85,6 +102,48 @@ func (s *typoScan) isLink(i int) bool { return s.in(i) && s.link[i-s.first] }
 // solid reports a token that is neither a space nor a line break.
 func (s *typoScan) solid(i int) bool {
 	return s.in(i) && s.tok(i).Kind != linter.Space && s.tok(i).Kind != linter.Newline
+}
+
+// pick fills s.picks with the tokens of the block that a check may act
+// on. It is the one pass over every token, so it tests only what is in
+// the token itself and its next two neighbours:
+//   - punctuation: quotes, brackets, links and the marks of tokens;
+//   - a space unless it is one byte before anything but punctuation
+//     (spaces reports nothing there);
+//   - a number with a hyphen (numberRange);
+//   - a word with digits and Cyrillic letters and no hyphen (gluedUnit)
+//     or followed by a space and the same word (repeated).
+func (s *typoScan) pick() {
+	s.picks = s.picks[:0]
+	toks := s.d.Tokens[:s.last]
+	for i := s.first; i < len(toks); i++ {
+		t := &toks[i]
+		keep := s.all
+		switch t.Kind {
+		case linter.Punct:
+			keep = true
+		case linter.Space:
+			keep = keep || t.End-t.Start > 1 || i+1 < len(toks) && toks[i+1].Kind == linter.Punct
+		case linter.Number:
+			keep = keep || t.Flags&linter.Hyphen != 0
+		case linter.Word:
+			keep = keep || t.Flags&(linter.Digit|linter.Cyrillic|linter.Hyphen) == linter.Digit|linter.Cyrillic ||
+				i+2 < len(toks) && toks[i+1].Kind == linter.Space && toks[i+2].Kind == linter.Word &&
+					tpSameNorm(t, &toks[i+2])
+		}
+		if keep {
+			s.picks = append(s.picks, i)
+		}
+	}
+}
+
+// tpSameNorm reports whether two words have the same normal form,
+// comparing their numbers when both have one.
+func tpSameNorm(a, b *linter.Token) bool {
+	if a.NormID != 0 && b.NormID != 0 {
+		return a.NormID == b.NormID
+	}
+	return a.Norm() == b.Norm()
 }
 
 // wordLeft returns the start of token i extended over a word glued to its
@@ -107,7 +166,9 @@ var tpDomains = tpSet("ru", "рф", "com", "org", "net", "su", "info", "gov", "�
 	"online", "site", "москва", "онлайн")
 
 // markLinks finds web addresses and e-mails: runs of glued tokens with
-// «@», «://», «www.» or a dot before a top-level domain.
+// «@», «://», «www.» or a dot before a top-level domain. Each of these
+// has a mark that begins with «.», «:» or «@», so only the runs around
+// such marks are read.
 func (s *typoScan) markLinks() {
 	if n := s.last - s.first; cap(s.link) >= n {
 		s.link = s.link[:n]
@@ -115,21 +176,27 @@ func (s *typoScan) markLinks() {
 	} else {
 		s.link = make([]bool, n)
 	}
-	for i := s.first; i < s.last; {
-		if !s.solid(i) {
-			i++
+	done := s.first // the runs before done are read
+	for _, k := range s.picks {
+		if k < done || s.tok(k).Kind != linter.Punct {
 			continue
 		}
-		j := i + 1
+		if c := s.d.Text[s.tok(k).Start]; c != '.' && c != ':' && c != '@' && !s.all {
+			continue
+		}
+		i, j := k, k+1
+		for s.glued(i-1, i) {
+			i--
+		}
 		for s.solid(j) && s.glued(j-1, j) {
 			j++
 		}
+		done = j
 		if s.looksLink(i, j) {
 			for k := i; k < j; k++ {
 				s.link[k-s.first] = true
 			}
 		}
-		i = j
 	}
 }
 
@@ -151,12 +218,15 @@ func (s *typoScan) looksLink(i, j int) bool {
 	return false
 }
 
-// tokens runs the checks that look at one token and its neighbours.
+// tokens runs the checks that look at one token and its neighbours, on
+// the tokens picked.
 func (s *typoScan) tokens() {
-	for i := s.first; i < s.last; i++ {
-		if s.isLink(i) {
+	next := s.first // a repeat of a word moves the scan past it
+	for _, i := range s.picks {
+		if i < next || s.isLink(i) {
 			continue
 		}
+		next = i + 1
 		t := s.tok(i)
 		switch t.Kind {
 		case linter.Space:
@@ -177,8 +247,9 @@ func (s *typoScan) tokens() {
 		case linter.Number:
 			s.numberRange(i)
 		case linter.Word:
-			i = s.repeated(i)
-			s.gluedUnit(i)
+			j := s.repeated(i)
+			s.gluedUnit(j)
+			next = j + 1
 		}
 	}
 }
@@ -510,7 +581,7 @@ func tpIsOpenQuote(q string) bool { return q == "«" || q == "„" }
 // a list item and smileys are not brackets.
 func (s *typoScan) brackets() {
 	var open []int
-	for i := s.first; i < s.last; i++ {
+	for _, i := range s.picks {
 		if s.tok(i).Kind != linter.Punct || s.isLink(i) {
 			continue
 		}
@@ -578,80 +649,110 @@ type tpOpenQuote struct{ tok, family int }
 // not quotes; a straight quote glued after a number with nothing open is
 // an inch mark.
 func tpQuotes(d *linter.Document, first, last int, link []bool) (pairs []tpQuotePair, loose []int) {
-	var stack []tpOpenQuote
-	straight := 0 // straight quotes open on the stack
-	closeWith := func(i int, fams ...int) {
-		k := -1
-		// Quotes nest a few levels deep; a longer search only feeds on junk.
-		for j := len(stack) - 1; j >= 0 && j >= len(stack)-tpMaxNest && k < 0; j-- {
-			for _, f := range fams {
-				if stack[j].family == f {
-					k = j
-					break
-				}
-			}
-		}
-		if k < 0 {
-			if len(stack) == 0 {
-				loose = append(loose, i)
-				return
-			}
-			k = len(stack) - 1 // a mismatched pair: «текст"
-		}
-		for _, o := range stack[k:] {
-			if o.family == tpqStraight {
-				straight--
-			}
-			if o.tok != stack[k].tok {
-				loose = append(loose, o.tok)
-			}
-		}
-		pairs = append(pairs, tpQuotePair{open: stack[k].tok, close: i, depth: k})
-		stack = stack[:k]
-	}
+	var q tpQuoter
 	for i := first; i < last; i++ {
-		if d.Tokens[i].Kind != linter.Punct || (link != nil && link[i-first]) {
-			continue
+		q.mark(d, i, first, last, link)
+	}
+	return q.done()
+}
+
+// tpQuoter pairs quote marks fed to it one by one, in order (see
+// tpQuotes). Its slices are reused after reset.
+type tpQuoter struct {
+	stack    []tpOpenQuote
+	straight int // straight quotes open on the stack
+	pairs    []tpQuotePair
+	loose    []int
+}
+
+func (q *tpQuoter) reset() {
+	q.stack, q.straight, q.pairs, q.loose = q.stack[:0], 0, q.pairs[:0], q.loose[:0]
+}
+
+// mark takes token i of the block [first, last) if it is a quote mark.
+func (q *tpQuoter) mark(d *linter.Document, i, first, last int, link []bool) {
+	t := &d.Tokens[i]
+	if t.Kind != linter.Punct || (link != nil && link[i-first]) {
+		return
+	}
+	// Every quote mark begins with one of these bytes: " « » „ “ ”.
+	if c := d.Text[t.Start]; c != '"' && c != 0xC2 && c != 0xE2 {
+		return
+	}
+	switch d.TokenText(i) {
+	case "«":
+		q.stack = append(q.stack, tpOpenQuote{i, tpqGuillemet})
+	case "„":
+		q.stack = append(q.stack, tpOpenQuote{i, tpqLow})
+	case "»":
+		q.close(i, tpqGuillemet, 0)
+	case "”":
+		q.close(i, tpqEnglish, tpqLow)
+	case "“":
+		if len(q.stack) > 0 && q.stack[len(q.stack)-1].family == tpqLow {
+			q.close(i, tpqLow, 0)
+		} else {
+			q.stack = append(q.stack, tpOpenQuote{i, tpqEnglish})
 		}
-		switch d.TokenText(i) {
-		case "«":
-			stack = append(stack, tpOpenQuote{i, tpqGuillemet})
-		case "„":
-			stack = append(stack, tpOpenQuote{i, tpqLow})
-		case "»":
-			closeWith(i, tpqGuillemet)
-		case "”":
-			closeWith(i, tpqEnglish, tpqLow)
-		case "“":
-			if len(stack) > 0 && stack[len(stack)-1].family == tpqLow {
-				closeWith(i, tpqLow)
-			} else {
-				stack = append(stack, tpOpenQuote{i, tpqEnglish})
+	case "\"":
+		role := tpStraightRole(d, i, first, last)
+		if role == tpRoleClose && i > first && d.Tokens[i-1].Kind == linter.Number &&
+			d.Tokens[i-1].End == d.Tokens[i].Start && q.straight == 0 {
+			return // 3/4" — inches
+		}
+		if role == tpRoleEither {
+			role = tpRoleOpen
+			if q.straight > 0 {
+				role = tpRoleClose
 			}
-		case "\"":
-			role := tpStraightRole(d, i, first, last)
-			if role == tpRoleClose && i > first && d.Tokens[i-1].Kind == linter.Number &&
-				d.Tokens[i-1].End == d.Tokens[i].Start && straight == 0 {
-				continue // 3/4" — inches
-			}
-			if role == tpRoleEither {
-				role = tpRoleOpen
-				if straight > 0 {
-					role = tpRoleClose
-				}
-			}
-			if role == tpRoleOpen {
-				straight++
-				stack = append(stack, tpOpenQuote{i, tpqStraight})
-			} else {
-				closeWith(i, tpqStraight)
-			}
+		}
+		if role == tpRoleOpen {
+			q.straight++
+			q.stack = append(q.stack, tpOpenQuote{i, tpqStraight})
+		} else {
+			q.close(i, tpqStraight, 0)
 		}
 	}
-	for _, o := range stack {
-		loose = append(loose, o.tok)
+}
+
+// close pairs the closing mark i with the nearest open quote of family
+// f or g (0: none).
+func (q *tpQuoter) close(i, f, g int) {
+	stack := q.stack
+	k := -1
+	// Quotes nest a few levels deep; a longer search only feeds on junk.
+	for j := len(stack) - 1; j >= 0 && j >= len(stack)-tpMaxNest; j-- {
+		if fam := stack[j].family; fam == f || fam == g && g != 0 {
+			k = j
+			break
+		}
 	}
-	return pairs, loose
+	if k < 0 {
+		if len(stack) == 0 {
+			q.loose = append(q.loose, i)
+			return
+		}
+		k = len(stack) - 1 // a mismatched pair: «текст"
+	}
+	for _, o := range stack[k:] {
+		if o.family == tpqStraight {
+			q.straight--
+		}
+		if o.tok != stack[k].tok {
+			q.loose = append(q.loose, o.tok)
+		}
+	}
+	q.pairs = append(q.pairs, tpQuotePair{open: stack[k].tok, close: i, depth: k})
+	q.stack = stack[:k]
+}
+
+// done ends the block: quotes still open are loose.
+func (q *tpQuoter) done() (pairs []tpQuotePair, loose []int) {
+	for _, o := range q.stack {
+		q.loose = append(q.loose, o.tok)
+	}
+	q.stack = q.stack[:0]
+	return q.pairs, q.loose
 }
 
 // tpMaxNest bounds how deep a closing quote looks for its opening one.

@@ -185,3 +185,27 @@ func FuzzLetterRules(f *testing.F) {
 		}
 	})
 }
+
+// typographyAll runs the checks on every token, as they were first
+// written, with no picking of tokens.
+type typographyAll struct{ typography }
+
+func (typographyAll) Check(c *linter.Context) { typoCheck(c, true) }
+
+// TestTypographyPicksAgree checks that picking the tokens that may start
+// a finding loses none: every token checked gives the same findings.
+func TestTypographyPicksAgree(t *testing.T) {
+	fast, err := linter.NewRegistry(typography{})
+	require.NoError(t, err)
+	slow, err := linter.NewRegistry(typographyAll{})
+	require.NoError(t, err)
+	for name, text := range agreeTexts(t) {
+		doc := linter.FromText(name, text)
+		s := linter.Settings{Profile: linter.Citizen}
+		a, err := fast.Check(doc, s)
+		require.NoError(t, err)
+		b, err := slow.Check(doc, s)
+		require.NoError(t, err)
+		require.Equal(t, b.Findings, a.Findings, name)
+	}
+}
