@@ -70,7 +70,9 @@ func (outcome) Check(c *linter.Context) {
 	if cs < len(lines) {
 		bodyLast = lines[cs].First
 	}
-	var ss []outSent
+	// One allocation: growing the slice sentence by sentence copied it
+	// again and again in a long text.
+	ss := make([]outSent, 0, len(d.Sentences))
 	var s dsSent
 	var side []bool
 	open := false
