@@ -176,18 +176,6 @@ func dsSpan(d *linter.Document, l dsLine) (int, int) {
 	return d.Tokens[l.First].Start, d.Tokens[l.Last-1].End
 }
 
-// dsWords appends to buf[:0] the indices of the word and number tokens of
-// [first, last).
-func dsWords(d *linter.Document, first, last int, buf []int) []int {
-	buf = buf[:0]
-	for i := first; i < last; i++ {
-		if d.Tokens[i].IsWordLike() {
-			buf = append(buf, i)
-		}
-	}
-	return buf
-}
-
 // dsFirstWord returns the first word or number token of a line, or -1.
 func dsFirstWord(d *linter.Document, l dsLine) int {
 	for i := l.First; i < l.Last; i++ {

@@ -72,7 +72,7 @@ func (x *dsLineIndex) add(toks []linter.Token, l dsLine) {
 // word tests, read from the tokens once. A rule keeps one and reads each
 // sentence into it, so that reading allocates only for the longest.
 type dsSent struct {
-	w    []int     // the word and number tokens, as dsWords gives them
+	w    []int     // the word and number tokens, in order
 	bits []*wtBits // bits[k] is wtOf(&Tokens[w[k]])
 	any  wtBits    // the union of bits: a sentence without a word is skipped at once
 	num  bool      // a number among the words

@@ -43,6 +43,18 @@ func dsCutLinesSlow(d *linter.Document) []dsLine {
 	return out
 }
 
+// dsWords is the plain statement of dsSent.read: it appends to buf[:0]
+// the indices of the word and number tokens of [first, last).
+func dsWords(d *linter.Document, first, last int, buf []int) []int {
+	buf = buf[:0]
+	for i := first; i < last; i++ {
+		if d.Tokens[i].IsWordLike() {
+			buf = append(buf, i)
+		}
+	}
+	return buf
+}
+
 // dsIndexDocs are the texts the index is checked on: the examples, the
 // test letters and odd inputs.
 func dsIndexDocs(t *testing.T) []*linter.Document {
