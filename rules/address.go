@@ -55,14 +55,14 @@ func (address) Check(c *linter.Context) {
 	single := l.greet.kind == adGreetOne ||
 		(l.greet.kind == adGreetNone || l.greet.kind == adGreetNameless) && l.person != nil
 	if single {
-		quoted := adQuotedSpans(d)
+		q := adQuoted{block: -1}
 		for i := range d.Tokens {
 			t := &d.Tokens[i]
 			if t.Kind != linter.Word || !wtOf(t).has(wtPolite) {
 				continue
 			}
 			r, n := utf8.DecodeRuneInString(d.Text[t.Start:])
-			if !unicode.IsLower(r) || quoted.has(t.Start) {
+			if !unicode.IsLower(r) || q.has(d, i) {
 				continue
 			}
 			w := d.Text[t.Start:t.End]
@@ -517,16 +517,34 @@ func (s adSpans) has(off int) bool {
 	return k < len(s) && s[k].Start <= off
 }
 
-// adQuotedSpans returns the text inside paired quotes of every block:
-// citations of a law or of the appeal.
-func adQuotedSpans(d *linter.Document) adSpans {
-	var out adSpans
-	for bi := range d.Blocks {
-		b := &d.Blocks[bi]
-		pairs, _ := tpQuotes(d, b.First, b.Last, nil)
-		for _, p := range pairs {
-			out = append(out, linter.Span{Start: d.Tokens[p.open].Start, End: d.Tokens[p.close].End})
-		}
+// adQuoted tells the words inside paired quotes: citations of a law or
+// of the appeal. Quotes pair within a block, so it pairs them only in the
+// blocks it is asked about, one at a time: most blocks hold no «вы»
+// written small.
+type adQuoted struct {
+	block int     // the block of spans, -1 for none
+	spans adSpans // the quoted text of the block
+}
+
+// has reports whether token i lies inside quotes.
+func (q *adQuoted) has(d *linter.Document, i int) bool {
+	bi := sort.Search(len(d.Blocks), func(k int) bool { return d.Blocks[k].Last > i })
+	if bi == len(d.Blocks) || d.Blocks[bi].First > i {
+		return false // no block holds the token, so no quotes around it
+	}
+	if bi != q.block {
+		q.block, q.spans = bi, adQuotedSpans(d, bi, q.spans[:0])
+	}
+	return q.spans.has(d.Tokens[i].Start)
+}
+
+// adQuotedSpans appends to out the text inside paired quotes of block
+// bi, sorted, the nested pairs merged.
+func adQuotedSpans(d *linter.Document, bi int, out adSpans) adSpans {
+	b := &d.Blocks[bi]
+	pairs, _ := tpQuotes(d, b.First, b.Last, nil)
+	for _, p := range pairs {
+		out = append(out, linter.Span{Start: d.Tokens[p.open].Start, End: d.Tokens[p.close].End})
 	}
 	// Pairs come out inner first; sort them and merge the nested ones.
 	slices.SortFunc(out, func(a, b linter.Span) int { return cmp.Compare(a.Start, b.Start) })

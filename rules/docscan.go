@@ -30,6 +30,14 @@ func (b *wtBits) any(mask *wtBits) bool {
 	return b[0]&mask[0]|b[1]&mask[1]|b[2]&mask[2]|b[3]&mask[3] != 0
 }
 
+// or adds the answers of c to b.
+func (b *wtBits) or(c *wtBits) {
+	b[0] |= c[0]
+	b[1] |= c[1]
+	b[2] |= c[2]
+	b[3] |= c[3]
+}
+
 // wtTests are the test functions by bit. They are added only while the
 // package initialises, before any word is tested.
 var wtTests []func(n string) bool
@@ -137,15 +145,6 @@ func wtStore(id uint32, norm string) *wtBits {
 	return b
 }
 
-// dsBitsAt returns the answers for word k of the sentence words w, or
-// those of the empty word when k is outside w.
-func dsBitsAt(d *linter.Document, w []int, k int) *wtBits {
-	if k < 0 || k >= len(w) {
-		return wtEmpty()
-	}
-	return wtOf(&d.Tokens[w[k]])
-}
-
 // This file holds what the document-level rules (executor, outcome,
 // vague) share: lines as token ranges, where the greeting and the closing
 // part are, phone numbers, and dates and terms inside a sentence. Every
@@ -160,42 +159,7 @@ type dsLine struct {
 
 // dsLines cuts the blocks into lines. The rules of a check share the
 // result: callers must not change it.
-func dsLines(d *linter.Document) []dsLine {
-	return d.Memo(dsLinesKey{}, func() any { return dsCutLines(d) }).([]dsLine)
-}
-
-type dsLinesKey struct{}
-
-func dsCutLines(d *linter.Document) []dsLine {
-	// About a line per sentence or block: one allocation for most letters.
-	out := make([]dsLine, 0, len(d.Sentences)+len(d.Blocks)+16)
-	for _, b := range d.Blocks {
-		start := b.First
-		for i := b.First; i <= b.Last; i++ {
-			if i < b.Last && d.Tokens[i].Kind != linter.Newline {
-				continue
-			}
-			f, l := start, i
-			for f < l && d.Tokens[f].Kind == linter.Space {
-				f++
-			}
-			for l > f && d.Tokens[l-1].Kind == linter.Space {
-				l--
-			}
-			if l > f {
-				n := 0
-				for k := f; k < l; k++ {
-					if d.Tokens[k].IsWordLike() {
-						n++
-					}
-				}
-				out = append(out, dsLine{First: f, Last: l, Words: n})
-			}
-			start = i + 1
-		}
-	}
-	return out
-}
+func dsLines(d *linter.Document) []dsLine { return dsLineIndexOf(d).lines }
 
 // dsHasPrefix reports whether n begins with one of ps.
 func dsHasPrefix(n string, ps []string) bool {
@@ -210,18 +174,6 @@ func dsHasPrefix(n string, ps []string) bool {
 // dsSpan returns the byte span of a line.
 func dsSpan(d *linter.Document, l dsLine) (int, int) {
 	return d.Tokens[l.First].Start, d.Tokens[l.Last-1].End
-}
-
-// dsWords appends to buf[:0] the indices of the word and number tokens of
-// [first, last).
-func dsWords(d *linter.Document, first, last int, buf []int) []int {
-	buf = buf[:0]
-	for i := first; i < last; i++ {
-		if d.Tokens[i].IsWordLike() {
-			buf = append(buf, i)
-		}
-	}
-	return buf
 }
 
 // dsFirstWord returns the first word or number token of a line, or -1.
@@ -694,90 +646,93 @@ func dsYear(s string) bool {
 	return len(s) == 4 && (strings.HasPrefix(s, "20") || strings.HasPrefix(s, "19"))
 }
 
-// dsPointAt reports a point in time beginning at word k of w: a date, a
+// dsPointAt reports a point in time beginning at word k of s: a date, a
 // day with a month or «числа», a month, a weekday, a year with «год».
-func dsPointAt(d *linter.Document, w []int, k int) bool {
-	if k >= len(w) {
+func dsPointAt(d *linter.Document, s *dsSent, k int) bool {
+	if k >= len(s.w) {
 		return false
 	}
-	t := &d.Tokens[w[k]]
-	if t.Kind == linter.Number {
-		s := d.TokenText(w[k])
-		if dsIsDate(s) {
-			return true
-		}
-		next := dsBitsAt(d, w, k+1)
-		return (dsDayNumber(s) && next.has(wtMonthChisla)) || (dsYear(s) && next.has(wtYearWord))
+	b := s.bits[k]
+	if b.any(dsPointMask) {
+		return b.has(wtPointWord) || b.has(wtSreda) && s.at(k-1).has(wtVVo)
 	}
-	b := wtOf(t)
-	return b.has(wtPointWord) || b.has(wtSreda) && dsBitsAt(d, w, k-1).has(wtVVo)
+	if !s.num || d.Tokens[s.w[k]].Kind != linter.Number {
+		return false // a word that is no point in time
+	}
+	txt := d.TokenText(s.w[k])
+	if dsIsDate(txt) {
+		return true
+	}
+	next := s.at(k + 1)
+	return (dsDayNumber(txt) && next.has(wtMonthChisla)) || (dsYear(txt) && next.has(wtYearWord))
 }
+
+// dsPointMask: the words that may be a point in time. No number passes
+// a word test.
+var dsPointMask = wtMask(wtPointWord, wtSreda)
 
 // dsAmountAt reports an amount of time beginning at word k: «10 рабочих
 // дней», «пяти дней», «месяца», «недели».
-func dsAmountAt(d *linter.Document, w []int, k int) bool {
-	if k >= len(w) {
+func dsAmountAt(d *linter.Document, s *dsSent, k int) bool {
+	if k >= len(s.w) {
 		return false
 	}
-	t := &d.Tokens[w[k]]
-	if t.Kind == linter.Number {
-		return true
-	}
-	return wtOf(t).has(wtAmount)
+	return s.bits[k].has(wtAmount) || s.num && d.Tokens[s.w[k]].Kind == linter.Number
 }
 
-// dsTermsOf finds dates and terms among the words w of a sentence.
-func dsTermsOf(d *linter.Document, w []int) dsTerm {
+// dsTermsOf finds dates and terms among the words of a sentence.
+func dsTermsOf(d *linter.Document, s *dsSent) dsTerm {
+	if !s.num && !s.any.any(dsTermMask) {
+		return 0 // most sentences: none of the cases below
+	}
 	var out dsTerm
-	for k, i := range w {
-		t := &d.Tokens[i]
-		if t.Kind == linter.Number {
-			if dsPointAt(d, w, k) {
+	for k, i := range s.w {
+		b := s.bits[k]
+		if !b.any(dsTermMask) {
+			// Most words: none of the cases below. No number passes a
+			// word test.
+			if s.num && d.Tokens[i].Kind == linter.Number && dsPointAt(d, s, k) {
 				out |= dsDate
-				if s := d.TokenText(i); dsIsDate(s) || dsDayNumber(s) {
+				if txt := d.TokenText(i); dsIsDate(txt) || dsDayNumber(txt) {
 					out |= dsDay
 				}
 			}
 			continue
 		}
-		b := wtOf(t)
-		if !b.any(dsTermMask) {
-			continue // most words: none of the cases below
-		}
 		switch {
-		case dsPointAt(d, w, k) || b.has(wtTodayQuarter):
+		case dsPointAt(d, s, k) || b.has(wtTodayQuarter):
 			out |= dsDate
 			if !b.has(wtMonthQuarter) {
 				out |= dsDay // a weekday, «завтра», «сегодня»
 			}
 		case b.has(wtTo):
-			if dsPointAt(d, w, k+1) {
+			if dsPointAt(d, s, k+1) {
 				out |= dsDeadline | dsDate
-			} else if b.has(wtDo) && dsBitsAt(d, w, k+1).has(wtEndBegin) {
+			} else if b.has(wtDo) && s.at(k+1).has(wtEndBegin) {
 				out |= dsDeadline
 			}
 		case b.has(wtLater):
-			if dsBitsAt(d, w, k-1).has(wtNe) {
+			if s.at(k - 1).has(wtNe) {
 				out |= dsDeadline
 			}
 		case b.has(wtCourse):
-			if dsBitsAt(d, w, k-1).has(wtV) && dsAmountAt(d, w, k+1) {
+			if s.at(k-1).has(wtV) && dsAmountAt(d, s, k+1) {
 				out |= dsPeriod
 			}
 		case b.has(wtThrough):
-			if dsAmountAt(d, w, k+1) {
+			if dsAmountAt(d, s, k+1) {
 				out |= dsPeriod
 			}
-		case b.has(wtThis) && dsBitsAt(d, w, k+1).has(wtDateNoun):
+		case b.has(wtThis) && s.at(k+1).has(wtDateNoun):
 			// «после этого срока», «к указанной дате»: a date given
 			// earlier in the letter.
 			out |= dsDate
-		case b.has(wtBill) && dsBitsAt(d, w, k-1).has(wtNextAdj):
+		case b.has(wtBill) && s.at(k-1).has(wtNextAdj):
 			// «в следующей квитанции», «в очередном платёжном документе»:
 			// the next bill is a known date.
 			out |= dsDate
 		case b.has(wtWeekMonth):
-			if dsBitsAt(d, w, k-1).has(wtThisNext) {
+			if s.at(k - 1).has(wtThisNext) {
 				out |= dsDate
 			}
 		}
@@ -793,9 +748,13 @@ var dsThis = dsForms("этого этой этот этому этим этом 
 // «В случае …», «При условии …», «После того как …», «Как только …»): it
 // returns the indices in w of the condition's first word and of the first
 // word after it (after the next comma), or -1, -1 when there is none.
-func dsCondAt(d *linter.Document, w []int) (start, end int) {
+func dsCondAt(d *linter.Document, s *dsSent) (start, end int) {
+	if !s.any.has(wtCondWord) {
+		return -1, -1
+	}
+	w := s.w
 	for k, i := range w {
-		if !wtOf(&d.Tokens[i]).has(wtCondWord) {
+		if !s.bits[k].has(wtCondWord) {
 			continue
 		}
 		n := d.Tokens[i].Norm()
@@ -910,14 +869,15 @@ var (
 
 // dsSideClauses marks, for each of the words w of a sentence, whether it
 // lies in a side clause: from a side word to the next clause break.
-func dsSideClauses(d *linter.Document, w []int, buf []bool) []bool {
+func dsSideClauses(d *linter.Document, s *dsSent, buf []bool) []bool {
 	buf = buf[:0]
 	side, li := false, false
+	w := s.w
 	for k, i := range w {
 		if k > 0 && dsClauseBreak(d, w[k-1], i) {
 			side = false
 		}
-		b := wtOf(&d.Tokens[i])
+		b := s.bits[k]
 		if b.has(wtSide) {
 			side = true
 		}
@@ -928,8 +888,8 @@ func dsSideClauses(d *linter.Document, w []int, buf []bool) []bool {
 		return buf
 	}
 	// «починят ли»: «ли» after the verb makes its whole clause a question.
-	for k, i := range w {
-		if !wtOf(&d.Tokens[i]).has(wtLi) {
+	for k := range w {
+		if !s.bits[k].has(wtLi) {
 			continue
 		}
 		a, b := k, k

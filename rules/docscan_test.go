@@ -103,7 +103,8 @@ func TestDsTerms(t *testing.T) {
 	}
 	for _, c := range cases {
 		d := linter.FromText("t", c.text)
-		w := dsWords(d, 0, len(d.Tokens), nil)
-		assert.Equal(t, c.want, dsTermsOf(d, w), c.text)
+		var s dsSent
+		s.read(d, 0, len(d.Tokens))
+		assert.Equal(t, c.want, dsTermsOf(d, &s), c.text)
 	}
 }

@@ -68,10 +68,13 @@ func readExecutor(d *linter.Document) execScan {
 		}
 	}
 
+	// The last label wins; only the lines the index marks may hold one.
 	lab := -1
-	for k := from; k < len(lines); k++ {
-		if dsLabelEnd(d, lines[k]) >= 0 {
-			lab = k
+	labels := dsLineIndexOf(d).labels
+	for j := len(labels) - 1; j >= 0 && labels[j] >= from; j-- {
+		if dsLabelEnd(d, lines[labels[j]]) >= 0 {
+			lab = labels[j]
+			break
 		}
 	}
 	phoneFrom := cs

@@ -70,17 +70,22 @@ func (outcome) Check(c *linter.Context) {
 	if cs < len(lines) {
 		bodyLast = lines[cs].First
 	}
-	var ss []outSent
-	var w []int
+	// One allocation: growing the slice sentence by sentence copied it
+	// again and again in a long text.
+	ss := make([]outSent, 0, len(d.Sentences))
+	var s dsSent
 	var side []bool
 	open := false
 	for _, sn := range d.Sentences {
 		if sn.First < bodyFirst || sn.First >= bodyLast {
 			continue
 		}
-		w = dsWords(d, sn.First, sn.Last, w)
-		side = dsSideClauses(d, w, side)
-		o := readOutcome(d, w, side)
+		s.read(d, sn.First, sn.Last)
+		side = side[:0]
+		if s.any.has(wtOutcome) { // only these words ask for their clause
+			side = dsSideClauses(d, &s, side)
+		}
+		o := readOutcome(d, &s, side)
 		open = open || o.openTerm
 		o.start, o.end = sn.Start, sn.End
 		if p := d.Tokens[sn.Last-1]; p.Kind == linter.Punct {
@@ -235,9 +240,9 @@ const outNear = 6
 // outBlocked reports a word before a completion verb that undoes it: a
 // negation, a future or a modal («не устранено», «будет устранено»,
 // «должно быть устранено»).
-func outBlocked(d *linter.Document, w []int, k int) bool {
+func outBlocked(s *dsSent, k int) bool {
 	for j := k - 1; j >= 0 && j >= k-3; j-- {
-		if wtOf(&d.Tokens[w[j]]).has(wtBlock) {
+		if s.bits[j].has(wtBlock) {
 			return true
 		}
 	}
@@ -253,11 +258,12 @@ var wtBlock = newTest(func(n string) bool {
 // only in a main clause and, for a general verb («проведён», «составлен»),
 // next to the name of the work in the same clause; a schedule counts only
 // when the sentence is no vague promise itself.
-func readOutcome(d *linter.Document, w []int, side []bool) outSent {
+func readOutcome(d *linter.Document, s *dsSent, side []bool) outSent {
 	var o outSent
-	cs, ce := dsCondAt(d, w)
+	w := s.w
+	cs, ce := dsCondAt(d, s)
 	inCond := func(k int) bool { return cs >= 0 && k >= cs && k < ce }
-	terms := dsTermsOf(d, w)
+	terms := dsTermsOf(d, s)
 	var (
 		future, modal, permit, negHave                 bool
 		forwardVerb, competenceWord, baseWord, negBase bool
@@ -274,23 +280,24 @@ func readOutcome(d *linter.Document, w []int, side []bool) outSent {
 		return d.Tokens[w[k]].Norm()
 	}
 	for k, i := range w {
-		t := &d.Tokens[i]
-		if t.Kind == linter.Number {
-			if k > 0 {
-				switch norm(k - 1) {
-				case "статьи", "статья", "статьей", "статье", "ст", "пункта", "пунктом", "пункту", "п", "части", "ч", "подпункта":
+		wb := s.bits[k]
+		if !wb.has(wtOutcome) {
+			// None of the word tests below holds for this word, and no
+			// number passes one.
+			if s.num && d.Tokens[i].Kind == linter.Number {
+				if k > 0 {
+					switch norm(k - 1) {
+					case "статьи", "статья", "статьей", "статье", "ст", "пункта", "пунктом", "пункту", "п", "части", "ч", "подпункта":
+						o.reason = true
+					}
+				}
+				if i > 0 && d.TokenText(i-1) == "№" || (i > 1 && d.TokenText(i-2) == "№") {
 					o.reason = true
 				}
 			}
-			if i > 0 && d.TokenText(i-1) == "№" || (i > 1 && d.TokenText(i-2) == "№") {
-				o.reason = true
-			}
 			continue
 		}
-		wb := wtOf(t)
-		if !wb.has(wtOutcome) {
-			continue // none of the tests below holds for this word
-		}
+		t := &d.Tokens[i]
 		n := t.Norm()
 		prev, next := norm(k-1), norm(k+1)
 		switch {
@@ -298,9 +305,9 @@ func readOutcome(d *linter.Document, w []int, side []bool) outSent {
 			continue
 		case side[k]:
 			// «…, который устранил …», «узнать, когда починят»: background.
-		case wb.has(wtDone) && !outBlocked(d, w, k):
+		case wb.has(wtDone) && !outBlocked(s, k):
 			o.done = true
-		case wb.has(wtGeneral) && !outBlocked(d, w, k):
+		case wb.has(wtGeneral) && !outBlocked(s, k):
 			generals = append(generals, k)
 		}
 		if wb.has(wtWork) {
@@ -336,7 +343,7 @@ func readOutcome(d *linter.Document, w []int, side []bool) outSent {
 		}
 		// «Сроки работ будут согласованы», «сроки зависят от …»: the
 		// subject is the term itself (not «в сроки», «до срока»).
-		if wb.has(wtTerm) && !outAfterPreposition(d, w, k) {
+		if wb.has(wtTerm) && !outAfterPreposition(d, s, k) {
 			termSubject = true
 		}
 		if wb.has(wtDepends) || (prev == "не" && wb.has(wtFixed)) {
@@ -463,7 +470,7 @@ func readOutcome(d *linter.Document, w []int, side []bool) outSent {
 	// Only two things below depend on it: a coarse schedule, and an open
 	// term with nothing else to tell it by. Finding phrases costs.
 	if o.sched && o.coarse || termSubject && terms == 0 && !termOpen && !futureVerb {
-		vgPhrases(d, w, cs >= 0, func(vgKind, int, int) { vague = true })
+		vgPhrases(d, s, cs >= 0, func(vgKind, int, int) { vague = true })
 	}
 	if vague && o.coarse {
 		o.sched = false
@@ -573,12 +580,12 @@ var outPlan = dsForms("план плана плану планом плане п
 
 // outAfterPreposition reports a preposition among the two words before
 // word k in its clause: «в установленные сроки», «до срока».
-func outAfterPreposition(d *linter.Document, w []int, k int) bool {
+func outAfterPreposition(d *linter.Document, s *dsSent, k int) bool {
 	for j := k - 1; j >= 0 && j >= k-2; j-- {
-		if dsClauseBreak(d, w[j], w[k]) {
+		if dsClauseBreak(d, s.w[j], s.w[k]) {
 			return false
 		}
-		if vgPrepositions[d.Tokens[w[j]].Norm()] {
+		if s.bits[j].has(wtPreposition) {
 			return true
 		}
 	}

@@ -173,17 +173,18 @@ var vgMessages = map[vgKind]string{
 		"рабочих дней».",
 }
 
-// vgMatch tries pattern p with its first core word at word k of w; it
+// vgMatch tries pattern p with its first core word at word k of s; it
 // returns the first and last matched word, or -1, -1.
-func vgMatch(d *linter.Document, w []int, k int, p *vgPattern) (int, int) {
-	if !wtOf(&d.Tokens[w[k]]).has(p.elems[0]) {
+func vgMatch(d *linter.Document, s *dsSent, k int, p *vgPattern) (int, int) {
+	w := s.w
+	if !s.bits[k].has(p.elems[0]) {
 		return -1, -1
 	}
 	at := k
 	for _, e := range p.elems[1:] {
 		found := -1
 		for j := at + 1; j < len(w) && j <= at+1+p.gap; j++ {
-			if wtOf(&d.Tokens[w[j]]).has(e) {
+			if s.bits[j].has(e) {
 				found = j
 				break
 			}
@@ -199,10 +200,10 @@ func vgMatch(d *linter.Document, w []int, k int, p *vgPattern) (int, int) {
 	// The partner: the nearest on either side, in the same clause.
 	for dist := 1; dist <= p.win; dist++ {
 		for _, j := range [2]int{k - dist, at + dist} {
-			if j < 0 || j >= len(w) || !wtOf(&d.Tokens[w[j]]).has(p.with) {
+			if j < 0 || j >= len(w) || !s.bits[j].has(p.with) {
 				continue
 			}
-			if j > 0 && wtOf(&d.Tokens[w[j-1]]).has(wtPreposition) {
+			if j > 0 && s.bits[j-1].has(wtPreposition) {
 				continue
 			}
 			if p.veto != nil && p.veto(d.Tokens[w[k]].Norm(), d.Tokens[w[j]].Norm()) {
@@ -218,18 +219,20 @@ func vgMatch(d *linter.Document, w []int, k int, p *vgPattern) (int, int) {
 	return -1, -1
 }
 
-// vgPhrases finds the fixed vague phrases among the words w of one
+// vgPhrases finds the fixed vague phrases among the words of one
 // sentence and calls hit for each, left to right, skipping overlaps and
 // negated phrases («меры не будут приняты»). cond tells that the sentence
 // holds a condition, which excuses a promise. The vague rule reports the
 // hits; the outcome rule uses them to tell a vague sentence from an
 // outcome.
-func vgPhrases(d *linter.Document, w []int, cond bool, hit func(kind vgKind, a, b int)) {
+func vgPhrases(d *linter.Document, s *dsSent, cond bool, hit func(kind vgKind, a, b int)) {
+	if !s.any.any(vgFirst) {
+		return // no pattern begins in the sentence
+	}
 	type span struct{ a, b int }
 	var buf [8]span
 	got := buf[:0]
-	for k, i := range w {
-		b := wtOf(&d.Tokens[i])
+	for k, b := range s.bits {
 		if !b.any(vgFirst) {
 			continue // no pattern begins here
 		}
@@ -239,7 +242,7 @@ func vgPhrases(d *linter.Document, w []int, cond bool, hit func(kind vgKind, a, 
 			if !b.has(p.elems[0]) {
 				continue // vgMatch would fail at once
 			}
-			a, e := vgMatch(d, w, k, p)
+			a, e := vgMatch(d, s, k, p)
 			if a < 0 {
 				continue
 			}
@@ -248,7 +251,7 @@ func vgPhrases(d *linter.Document, w []int, cond bool, hit func(kind vgKind, a, 
 					continue patterns // overlaps an earlier hit
 				}
 			}
-			if (p.promise && cond) || vgNegated(d, w, a, e) {
+			if (p.promise && cond) || vgNegated(d, s.w, a, e) {
 				continue
 			}
 			got = append(got, span{a, e})
@@ -274,18 +277,18 @@ type vgSent struct {
 
 func (vague) Check(c *linter.Context) {
 	d := c.Doc
-	var w []int
+	var s dsSent
 	var side []bool
 	var prev vgSent
 	prevBlock := -1
 	for si, sn := range d.Sentences {
-		w = dsWords(d, sn.First, sn.Last, w)
+		s.read(d, sn.First, sn.Last)
 		if sn.Block != prevBlock {
 			prev = vgSent{}
 			prevBlock = sn.Block
 		}
-		cs, _ := dsCondAt(d, w)
-		cur := vgSent{term: dsTermsOf(d, w) != 0, cond: cs >= 0}
+		cs, _ := dsCondAt(d, &s)
+		cur := vgSent{term: dsTermsOf(d, &s) != 0, cond: cs >= 0}
 		if cur.term {
 			// A date or a term anywhere in the sentence makes its phrases
 			// concrete enough.
@@ -293,19 +296,20 @@ func (vague) Check(c *linter.Context) {
 			continue
 		}
 		found := false
-		vgPhrases(d, w, cur.cond, func(kind vgKind, a, b int) {
-			start, end := d.Tokens[w[a]].Start, d.Tokens[w[b]].End
+		vgPhrases(d, &s, cur.cond, func(kind vgKind, a, b int) {
+			start, end := d.Tokens[s.w[a]].Start, d.Tokens[s.w[b]].End
 			c.Report(start, end, vgFormat(vgMessages[kind], d.Text[start:end]))
 			found = true
 		})
 		// Promises in the future tense with no date: only when no fixed
 		// phrase fired, and when neither this sentence nor the previous
 		// one gives a date or a condition («Если …, сообщите нам. Мы
-		// проверим.»). A question is no promise.
-		if !found && !cur.cond && !prev.term && !prev.cond && !dsQuestion(d, si) {
-			side = dsSideClauses(d, w, side)
-			if a, b, kind := vgFutureIn(d, w, side); a >= 0 {
-				start, end := d.Tokens[w[a]].Start, d.Tokens[w[b]].End
+		// проверим.»). A question is no promise, and a sentence without
+		// a future word holds none.
+		if !found && !cur.cond && !prev.term && !prev.cond && s.any.any(vgPromiseOrAux) && !dsQuestion(d, si) {
+			side = dsSideClauses(d, &s, side)
+			if a, b, kind := vgFutureIn(d, &s, side); a >= 0 {
+				start, end := d.Tokens[s.w[a]].Start, d.Tokens[s.w[b]].End
 				c.Report(start, end, vgFormat(vgMessages[kind], d.Text[start:end]))
 			}
 		}
@@ -313,17 +317,18 @@ func (vague) Check(c *linter.Context) {
 	}
 }
 
-// vgFutureIn finds the first future promise among the words w of a
+// vgFutureIn finds the first future promise among the words of a
 // sentence: «будет выполнен», «будут проведены», «будем информировать»,
 // «проверим», «устранят», «отремонтирует», «запланировано». A future
 // verb in a side clause («узнать, когда починят площадку», «проверим,
 // устранят ли») or after «не» promises nothing. When such a sentence
 // says «в установленном порядке», that phrase is returned instead: it is
 // what hides the term. It returns -1 when there is no promise.
-func vgFutureIn(d *linter.Document, w []int, side []bool) (a, b int, kind vgKind) {
+func vgFutureIn(d *linter.Document, s *dsSent, side []bool) (a, b int, kind vgKind) {
 	a, b = -1, -1
+	w := s.w
 	for k, i := range w {
-		wb := wtOf(&d.Tokens[i])
+		wb := s.bits[k]
 		if !wb.any(vgPromiseOrAux) || side[k] || (k > 0 && d.Tokens[w[k-1]].Norm() == "не") {
 			continue
 		}
@@ -349,7 +354,7 @@ func vgFutureIn(d *linter.Document, w []int, side []bool) (a, b int, kind vgKind
 	}
 	p := vgPattern{elems: vgProcedurePhrase, kind: vgProcedure}
 	for k := range w {
-		if pa, pb := vgMatch(d, w, k, &p); pa >= 0 {
+		if pa, pb := vgMatch(d, s, k, &p); pa >= 0 {
 			return pa, pb, vgProcedure
 		}
 	}
