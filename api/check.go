@@ -119,6 +119,8 @@ func writeAnswer(w http.ResponseWriter, f *fileAnswer) {
 	h := w.Header()
 	h.Set("Content-Type", "application/json; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
+	// With the length known the answer goes out whole, not in chunks.
+	h.Set("Content-Length", strconv.Itoa(len(buf)))
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(buf) // the client went away: nothing left to tell it
 	if cap(buf) <= 1<<20 {

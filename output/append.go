@@ -134,6 +134,10 @@ func AppendString(buf []byte, s string) []byte {
 			start = i
 			continue
 		}
+		if b := s[i]; b&^1 == 0xD0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			i += 2 // a Russian letter: valid, and never escaped
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n == 1 {
 			buf = append(buf, s[start:i]...)
