@@ -74,23 +74,9 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 	if in.name != RequestPath {
 		name = in.name
 	}
-	doc, err := source.Load(name, in.text, in.format)
-	if err != nil {
-		if in.upload {
-			WriteError(w, documentError(err))
-		} else {
-			WriteError(w, inputError(err))
-		}
-		return
-	}
-	if in.upload && strings.TrimSpace(doc.Text) == "" {
-		WriteError(w, errorf(http.StatusBadRequest, CodeEmptyText, "В файле нет текста: выберите файл с черновиком ответа."))
-		return
-	}
-	res, err := s.reg.Check(doc, in.settings)
-	if err != nil {
-		// Only settings fail a check: an unknown rule or category.
-		WriteError(w, errorf(http.StatusBadRequest, CodeUnknownRule, sentence(err.Error())))
+	doc, res, aerr := s.runCheck(name, in)
+	if aerr != nil {
+		WriteError(w, aerr)
 		return
 	}
 	f := fileAnswer{File: output.NewFile(in.name, doc, res)}
@@ -98,6 +84,29 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 		f.Source = &checkedSource{Text: doc.Text}
 	}
 	writeAnswer(w, &f)
+}
+
+// runCheck reads the text into a document and checks it, taking one of
+// the check slots for the while (see Server.checks).
+func (s *Server) runCheck(name string, in *checkInput) (*linter.Document, *linter.Result, *Error) {
+	s.checks <- struct{}{}
+	defer func() { <-s.checks }()
+	doc, err := source.Load(name, in.text, in.format)
+	if err != nil {
+		if in.upload {
+			return nil, nil, documentError(err)
+		}
+		return nil, nil, inputError(err)
+	}
+	if in.upload && strings.TrimSpace(doc.Text) == "" {
+		return nil, nil, errorf(http.StatusBadRequest, CodeEmptyText, "В файле нет текста: выберите файл с черновиком ответа.")
+	}
+	res, err := s.reg.Check(doc, in.settings)
+	if err != nil {
+		// Only settings fail a check: an unknown rule or category.
+		return nil, nil, errorf(http.StatusBadRequest, CodeUnknownRule, sentence(err.Error()))
+	}
+	return doc, res, nil
 }
 
 // answerBufs keeps the buffers answers are built in, from request to

@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"strings"
 
 	"github.com/gorilla/mux"
@@ -51,6 +52,11 @@ type Server struct {
 	origins map[string]bool
 	rules   rulesIndex
 	page    *pages
+	// checks admits as many checks at a time as there are processors.
+	// A check only computes: more at once would not finish sooner, and
+	// waiting on a channel is first come, first served, so under load
+	// every request waits about as long instead of some very long.
+	checks chan struct{}
 }
 
 // New builds a server around a registry.
@@ -62,7 +68,8 @@ func New(reg *linter.Registry, o Options) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	s := &Server{reg: reg, opts: o, log: log, origins: map[string]bool{}}
+	s := &Server{reg: reg, opts: o, log: log, origins: map[string]bool{},
+		checks: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	for _, or := range o.CORSOrigins {
 		s.origins[strings.TrimRight(or, "/")] = true
 	}
