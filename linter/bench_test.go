@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"unicode/utf8"
 )
 
 // BenchmarkParse builds documents from ~1 MB of letters: the part of a
@@ -82,4 +83,23 @@ func sample1MB(b *testing.B) []byte {
 		}
 	}
 	return data
+}
+
+// BenchmarkValidUTF8 compares validUTF8 with utf8.Valid on Russian text:
+// the reason the package keeps its own.
+
+func BenchmarkValidUTF8(b *testing.B) {
+	data := sample1MB(b)
+	b.Run("ours", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			validUTF8(data)
+		}
+	})
+	b.Run("std", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			utf8.Valid(data)
+		}
+	})
 }

@@ -194,14 +194,14 @@ func mostlyText1251(b []byte) bool {
 // are taken without decoding; anything else goes to utf8.DecodeRune.
 func validUTF8(b []byte) bool {
 	for i := 0; i < len(b); {
-		if i+8 <= len(b) && binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 == 0 {
-			i += 8
-			continue
-		}
 		c := b[i]
 		switch {
 		case c < utf8.RuneSelf:
-			i++
+			if i+8 <= len(b) && binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 == 0 {
+				i += 8
+			} else {
+				i++
+			}
 		case c&^1 == 0xD0 && i+1 < len(b) && b[i+1]&0xC0 == 0x80:
 			i += 2
 		default:
