@@ -65,6 +65,11 @@ func benchCheck(b *testing.B, data []byte) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	benchCheckWith(b, reg, data)
+}
+
+// benchCheckWith times whole checks of data with reg.
+func benchCheckWith(b *testing.B, reg *linter.Registry, data []byte) {
 	// One warm-up run fills the stem cache, as in a long-running server.
 	check(b, reg, data)
 	b.SetBytes(int64(len(data)))
@@ -147,40 +152,18 @@ func BenchmarkCheck1MBEngineRules(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	check(b, reg, data)
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	cpu := startCPU()
-	for i := 0; i < b.N; i++ {
-		check(b, reg, data)
-	}
-	cpu.report(b, len(data))
+	benchCheckWith(b, reg, data)
 }
 
 // BenchmarkParse1MB is the document alone: decoding, blocks, tokens,
 // stems and sentences, without rules.
-func BenchmarkParse1MB(b *testing.B) {
-	data := megabyte(b)
-	if _, err := linter.Parse("bench.txt", data, linter.Text); err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	cpu := startCPU()
-	for i := 0; i < b.N; i++ {
-		if _, err := linter.Parse("bench.txt", data, linter.Text); err != nil {
-			b.Fatal(err)
-		}
-	}
-	cpu.report(b, len(data))
-}
+func BenchmarkParse1MB(b *testing.B) { benchParse(b, megabyte(b)) }
 
 // BenchmarkParseLetter is the document alone for the ~2 KB letter: the
 // part of BenchmarkCheckLetter that is not rules.
-func BenchmarkParseLetter(b *testing.B) {
-	data := readLetter(b)
+func BenchmarkParseLetter(b *testing.B) { benchParse(b, readLetter(b)) }
+
+func benchParse(b *testing.B, data []byte) {
 	if _, err := linter.Parse("bench.txt", data, linter.Text); err != nil {
 		b.Fatal(err)
 	}
