@@ -51,10 +51,11 @@ func Decode(b []byte) (string, Encoding, error) {
 	switch {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
 		b = b[3:]
-		if !validUTF8(b) {
+		ok, ctrl := scanUTF8(b)
+		if !ok {
 			return "", "", errors.New("файл помечен как UTF-8, но содержит неверные байты")
 		}
-		if controls(b) > len(b)/100 {
+		if ctrl > len(b)/100 {
 			return "", "", ErrBinary
 		}
 		return string(b), UTF8, nil
@@ -66,8 +67,8 @@ func Decode(b []byte) (string, Encoding, error) {
 	if be, ok := looksUTF16(b); ok {
 		return decodeUTF16(b, be)
 	}
-	if validUTF8(b) {
-		if bytes.IndexByte(b, 0) >= 0 || enry.IsBinary(b) || controls(b) > len(b)/100 {
+	if ok, ctrl := scanUTF8(b); ok {
+		if bytes.IndexByte(b, 0) >= 0 || enry.IsBinary(b) || ctrl > len(b)/100 {
 			return "", "", ErrBinary
 		}
 		return string(b), UTF8, nil
@@ -189,28 +190,39 @@ func mostlyText1251(b []byte) bool {
 	return bad*100 <= len(b)
 }
 
-// validUTF8 is utf8.Valid made quick for Russian: the two-byte letters
-// (0xD0 or 0xD1 and a continuation byte) and runs of eight ASCII bytes
-// are taken without decoding; anything else goes to utf8.DecodeRune.
-func validUTF8(b []byte) bool {
+// scanUTF8 is utf8.Valid made quick for Russian, and counts the control
+// bytes (see controls) in the same pass: the two-byte letters (0xD0 or
+// 0xD1 and a continuation byte) and runs of eight ASCII bytes with no
+// control byte are taken without decoding; anything else goes to
+// utf8.DecodeRune. The count is only complete when ok.
+func scanUTF8(b []byte) (ok bool, ctrl int) {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
 	for i := 0; i < len(b); {
 		c := b[i]
 		switch {
 		case c < utf8.RuneSelf:
-			if i+8 <= len(b) && binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 == 0 {
-				i += 8
-			} else {
-				i++
+			if i+8 <= len(b) {
+				// For eight ASCII bytes the tests for a byte below a
+				// space and for DEL are exact (see controls).
+				x := binary.LittleEndian.Uint64(b[i:])
+				below := (x - 0x20*ones) &^ x & high
+				del := (x ^ 0x7F*ones - ones) &^ (x ^ 0x7F*ones) & high
+				if x&high|below|del == 0 {
+					i += 8
+					continue
+				}
 			}
+			ctrl += int(controlByte[c])
+			i++
 		case c&^1 == 0xD0 && i+1 < len(b) && b[i+1]&0xC0 == 0x80:
 			i += 2
 		default:
 			r, n := utf8.DecodeRune(b[i:])
 			if r == utf8.RuneError && n == 1 {
-				return false
+				return false, ctrl
 			}
 			i += n
 		}
 	}
-	return true
+	return true, ctrl
 }

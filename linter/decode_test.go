@@ -124,19 +124,24 @@ func TestInputErrorWithoutName(t *testing.T) {
 	assert.ErrorIs(t, e, ErrBinary)
 }
 
-// TestValidUTF8 holds the quick validator to utf8.Valid on random mixes
-// of Russian letters, ASCII and every kind of bad or unusual sequence.
+// TestValidUTF8 holds the quick validator to utf8.Valid, and its count of
+// control bytes to controls, on random mixes of Russian letters, ASCII,
+// control bytes and every kind of bad or unusual sequence.
 func TestValidUTF8(t *testing.T) {
 	pieces := []string{"а", "Я", "ё", "abcdefgh", "a", " ", "\xd0", "\xd1", "\xd0\x41", "\xd1\xc0", "\xd0\x80",
-		"\xc0\x80", "\xed\xa0\x80", "€", "𝔸", "\xf4\x90\x80\x80", "\xff", "\x80", "\xe2\x82", "\u00a0"}
+		"\xc0\x80", "\xed\xa0\x80", "€", "𝔸", "\xf4\x90\x80\x80", "\xff", "\x80", "\xe2\x82", "\u00a0", "\x01", "\x7f", "\t", "\n", "\x00", "abc\x1bdefgh"}
 	rng := rand.New(rand.NewSource(4))
 	for n := 0; n < 20000; n++ {
 		var b []byte
 		for k := rng.Intn(10); k >= 0; k-- {
 			b = append(b, pieces[rng.Intn(len(pieces))]...)
 		}
-		if validUTF8(b) != utf8.Valid(b) {
-			t.Fatalf("%q: validUTF8 %v, utf8.Valid %v", b, validUTF8(b), utf8.Valid(b))
+		ok, ctrl := scanUTF8(b)
+		if ok != utf8.Valid(b) {
+			t.Fatalf("%q: scanUTF8 %v, utf8.Valid %v", b, ok, utf8.Valid(b))
+		}
+		if ok && ctrl != controls(b) {
+			t.Fatalf("%q: scanUTF8 counts %d control bytes, controls %d", b, ctrl, controls(b))
 		}
 	}
 }
