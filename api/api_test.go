@@ -244,6 +244,15 @@ func TestBodyLimit(t *testing.T) {
 		r.ContentLength = -1
 		assert.Equal(t, tt.want, do(s, r).Code)
 	}
+
+	// A body shorter than its Content-Length is a bad request, not a
+	// check of what arrived.
+	r := call{path: "/api/v1/check", ctype: "text/plain"}.request()
+	r.Body = io.NopCloser(strings.NewReader("Дом."))
+	r.ContentLength = 100
+	w = do(s, r)
+	assert.Equal(t, http.StatusBadRequest, w.Code)
+	assert.Equal(t, api.CodeBadInput, decodeError(t, w).Error.Code)
 }
 
 func TestAuth(t *testing.T) {

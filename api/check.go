@@ -245,7 +245,19 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request, file bool) ([]
 	if r.ContentLength > s.opts.MaxBody {
 		return nil, tooLarge
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.opts.MaxBody))
+	var (
+		body []byte
+		err  error
+	)
+	if n := r.ContentLength; n >= 0 {
+		// The length is known and under the cap, and net/http stops the
+		// body there: read it into a buffer of its size, not one grown
+		// by doubling. A body cut short is an error.
+		body = make([]byte, n)
+		_, err = io.ReadFull(r.Body, body)
+	} else {
+		body, err = io.ReadAll(http.MaxBytesReader(w, r.Body, s.opts.MaxBody))
+	}
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {

@@ -78,3 +78,23 @@ func TestAppendFileMatchesEncodingJSON(t *testing.T) {
 		require.Equal(t, string(marshal(t, file)), string(output.AppendFile(nil, &file)))
 	}
 }
+
+// BenchmarkAppendFile is the server's answer to the example letter.
+func BenchmarkAppendFile(b *testing.B) {
+	reg, err := rules.Default()
+	require.NoError(b, err)
+	data, err := os.ReadFile("../examples/bad-reply.txt")
+	require.NoError(b, err)
+	d, err := linter.Parse("bad-reply.txt", data, linter.Text)
+	require.NoError(b, err)
+	res, err := reg.Check(d, linter.Settings{})
+	require.NoError(b, err)
+	file := output.NewFile("<request>", d, res)
+	buf := output.AppendFile(nil, &file)
+	b.SetBytes(int64(len(buf)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		buf = output.AppendFile(buf[:0], &file)
+	}
+}
