@@ -362,6 +362,11 @@ func TestDetect(t *testing.T) {
 		{"a.odt", nil, linter.ODT},
 		{"a.html", nil, linter.HTML},
 		{"a.md", []byte("просто текст"), linter.Markdown},
+		{"ответ.mkd", []byte("просто текст"), linter.Markdown}, // go-enry's extensions
+		{"ответ.mdown", nil, linter.Markdown},
+		{"ответ.xhtml", nil, linter.HTML},
+		{"ответ.json", []byte("# Ответ\n\nМы **проверили** дом."), linter.Markdown}, // not sure: the content decides
+		{"ответ.log", []byte("Мы проверили дом."), linter.Text},
 		{"a.txt", docx, linter.Text},
 		{"", docx, linter.DOCX},
 		{"", cfb, linter.DOCX}, // Load then says «encrypted»

@@ -41,7 +41,8 @@ func Load(name string, raw []byte, format linter.Format) (*linter.Document, erro
 }
 
 // Detect picks a format for an input: by extension when the name has a
-// known one, otherwise by content (go-enry), defaulting to text.
+// known one (yasno's own, then go-enry's table of extensions: .mkd,
+// .mdown, .xhtml …), otherwise by content, defaulting to text.
 func Detect(name string, raw []byte) linter.Format {
 	if name != "" && name != "-" {
 		if f, ok := linter.FormatFromName(name); ok {
@@ -49,6 +50,13 @@ func Detect(name string, raw []byte) linter.Format {
 				return sniff(raw)
 			}
 			return f
+		}
+		// Only an extension that names one language for certain.
+		switch lang, sure := enry.GetLanguageByExtension(name); {
+		case sure && lang == "Markdown":
+			return linter.Markdown
+		case sure && lang == "HTML":
+			return linter.HTML
 		}
 	}
 	return sniff(raw)
@@ -66,14 +74,6 @@ func hasNoExt(name string) bool {
 func sniff(raw []byte) linter.Format {
 	if f := sniffOffice(raw); f != "" {
 		return f
-	}
-	if langs := enry.GetLanguagesByContent("", raw, nil); len(langs) > 0 {
-		switch langs[0] {
-		case "Markdown":
-			return linter.Markdown
-		case "HTML":
-			return linter.HTML
-		}
 	}
 	if looksMarkdown(raw) {
 		return linter.Markdown
