@@ -228,8 +228,9 @@ func firstNonSpace(d *Document, from, to int) int {
 // isDate reports dd.mm.yyyy and similar: three numbers, the last of four
 // digits.
 func isDate(s string) bool {
-	parts := strings.Split(s, ".")
-	return len(parts) == 3 && len(parts[2]) == 4 && len(parts[0]) <= 2 && len(parts[1]) <= 2
+	day, rest, _ := strings.Cut(s, ".")
+	month, year, ok := strings.Cut(rest, ".")
+	return ok && len(year) == 4 && strings.IndexByte(year, '.') < 0 && len(day) <= 2 && len(month) <= 2
 }
 
 // closeQuotes extends a sentence end over closing quotes and brackets.

@@ -214,3 +214,14 @@ func TestSentenceAt(t *testing.T) {
 	assert.Equal(t, -1, d.SentenceAt(gap))
 	assert.Equal(t, -1, d.SentenceAt(len(d.Tokens)))
 }
+
+// TestIsDate holds isDate to its plain definition: split at the dots,
+// three parts, the last of four characters, the others of at most two.
+func TestIsDate(t *testing.T) {
+	for _, s := range []string{"15.12.2026", "1.1.2026", "15.12.26", "115.12.2026", "15.123.2026", "15.12.2026.",
+		"15.12", "2026", "", ".", "..", "...", "..2026", "1.2.3.2026", "3.4.4", "15.12.20266", "15,12.2026"} {
+		parts := strings.Split(s, ".")
+		want := len(parts) == 3 && len(parts[2]) == 4 && len(parts[0]) <= 2 && len(parts[1]) <= 2
+		assert.Equal(t, want, isDate(s), "%q", s)
+	}
+}
