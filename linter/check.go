@@ -163,11 +163,9 @@ func (r *Registry) Check(doc *Document, s Settings) (*Result, error) {
 		}
 	}
 	// The rules report into one slice, in the order of their ids: finish
-	// relies on it. The slice is scratch kept from check to check, so
-	// that a check allocates its findings once, at their final size,
-	// instead of at every doubling.
-	scratch := findingsPool.Get().(*[]Finding)
-	all := (*scratch)[:0]
+	// relies on it.
+	sc := scratchPool.Get().(*checkScratch)
+	all := sc.found[:0]
 	c := &Context{}
 	for _, rule := range r.rules {
 		m := rule.Meta()
@@ -186,12 +184,12 @@ func (r *Registry) Check(doc *Document, s Settings) (*Result, error) {
 		rule.Check(c)
 		all = c.out
 	}
-	done := finish(doc, all)
+	done := sc.finish(doc, all)
 	found := make([]Finding, len(done))
 	copy(found, done)
 	clear(all) // the scratch must not keep the texts of this document
-	*scratch = all[:0]
-	findingsPool.Put(scratch)
+	sc.found = all[:0]
+	scratchPool.Put(sc)
 	st := Stats{Sentences: len(doc.Sentences)}
 	for _, sn := range doc.Sentences {
 		st.Words += sn.Words
@@ -200,8 +198,18 @@ func (r *Registry) Check(doc *Document, s Settings) (*Result, error) {
 	return &Result{Profile: p, Findings: found, Stats: st}, nil
 }
 
-// findingsPool holds the scratch slices of Registry.Check.
-var findingsPool = sync.Pool{New: func() any { return new([]Finding) }}
+// checkScratch is what Registry.Check keeps from check to check: the
+// slice the rules report into and the sort keys of finish. A check then
+// allocates its findings once, at their final size, instead of at every
+// doubling, and finish allocates nothing once the scratch has grown.
+type checkScratch struct {
+	found []Finding
+	keys  []findKey
+	ends  []offRef
+	runs  []int
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(checkScratch) }}
 
 func enabled(m *Meta, s Settings) bool {
 	named := func(list []string) bool {
@@ -221,7 +229,7 @@ func enabled(m *Meta, s Settings) bool {
 // finish sorts, drops duplicates and fills in texts and positions. The
 // findings come grouped by rule, rules in the order of their ids, each
 // rule's in the order reported.
-func finish(doc *Document, fs []Finding) []Finding {
+func (sc *checkScratch) finish(doc *Document, fs []Finding) []Finding {
 	if len(fs) == 0 {
 		return fs
 	}
@@ -229,7 +237,8 @@ func finish(doc *Document, fs []Finding) []Finding {
 	// rule in id order, that is the order by start, end and index in fs.
 	// Rules report mostly left to right, so sorting small keys and then
 	// moving each finding once is much cheaper than sorting the findings.
-	keys := make([]findKey, len(fs))
+	keys := slices.Grow(sc.keys[:0], len(fs))[:len(fs)]
+	sc.keys = keys
 	sorted := true
 	for i := range fs {
 		keys[i] = findKey{fs[i].Start.Offset, fs[i].End.Offset, i}
@@ -238,7 +247,7 @@ func finish(doc *Document, fs []Finding) []Finding {
 		}
 	}
 	if !sorted {
-		mergeRuns(keys)
+		sc.runs = mergeRuns(keys, sc.runs)
 		permute(fs, keys)
 	}
 	out := fs[:0]
@@ -252,7 +261,8 @@ func finish(doc *Document, fs []Finding) []Finding {
 	// order of the offsets: counting runes from each line start instead
 	// costs a pass over the line for every finding. The starts are in
 	// order already; the ends are sorted apart and the two merged.
-	ends := make([]offRef, len(out))
+	ends := slices.Grow(sc.ends[:0], len(out))[:len(out)]
+	sc.ends = ends
 	for i := range out {
 		f := &out[i]
 		// Offsets are clamped to the text; a reversed span from a faulty
@@ -294,11 +304,12 @@ func finish(doc *Document, fs []Finding) []Finding {
 // mergeRuns sorts keys by merging their ascending runs, pairwise, until
 // one is left. The findings of each rule come in order, so there are
 // about as many runs as rules: n·log(runs) steps instead of n·log(n).
-func mergeRuns(keys []findKey) {
+// It returns runs, its scratch (given back to it the next time).
+func mergeRuns(keys []findKey, runs []int) []int {
 	if len(keys) < 2 {
-		return
+		return runs
 	}
-	runs := []int{0}
+	runs = append(runs[:0], 0)
 	for i := 1; i < len(keys); i++ {
 		if cmpFindKey(keys[i-1], keys[i]) > 0 {
 			runs = append(runs, i)
@@ -307,11 +318,13 @@ func mergeRuns(keys []findKey) {
 	runs = append(runs, len(keys))
 	if len(runs) > len(keys)/8 {
 		slices.SortFunc(keys, cmpFindKey) // no order to use
-		return
+		return runs
 	}
 	src, dst := keys, make([]findKey, len(keys))
 	for len(runs) > 2 {
-		next := make([]int, 1, len(runs)/2+2)
+		// The merged runs' bounds go back into runs, behind the pair
+		// being read.
+		n := 1
 		for r := 0; r+1 < len(runs); r += 2 {
 			lo, mid := runs[r], runs[r+1]
 			hi := mid
@@ -331,14 +344,16 @@ func mergeRuns(keys []findKey) {
 			}
 			k += copy(dst[k:], src[i:mid])
 			copy(dst[k:], src[j:hi])
-			next = append(next, hi)
+			runs[n] = hi
+			n++
 		}
-		runs = next
+		runs = runs[:n]
 		src, dst = dst, src
 	}
 	if &src[0] != &keys[0] {
 		copy(keys, src)
 	}
+	return runs
 }
 
 // findKey is what findings are sorted by; i is the index in the input.

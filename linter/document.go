@@ -106,14 +106,19 @@ type Document struct {
 	parts bool
 }
 
-// docMemo holds what rules share about one document.
+// docMemo holds what rules share about one document. Rules share a few
+// facts, so the first of them are kept in place: a check allocates
+// nothing for them.
 type docMemo struct {
 	owner *Document // a copy of a Document shares the pointer, not the memo
 	mu    sync.Mutex
-	vals  map[any]*memoVal
+	n     int              // vals in use
+	vals  [4]memoVal       // the first keys asked for
+	more  map[any]*memoVal // the rest
 }
 
 type memoVal struct {
+	key  any
 	once sync.Once
 	v    any
 }
@@ -131,17 +136,34 @@ func (d *Document) Memo(key any, build func() any) any {
 		return build()
 	}
 	m.mu.Lock()
-	e := m.vals[key]
-	if e == nil {
-		if m.vals == nil {
-			m.vals = map[any]*memoVal{}
-		}
-		e = &memoVal{}
-		m.vals[key] = e
-	}
+	e := m.entry(key)
 	m.mu.Unlock()
 	e.once.Do(func() { e.v = build() })
 	return e.v
+}
+
+// entry finds or adds the entry of key; m.mu is held.
+func (m *docMemo) entry(key any) *memoVal {
+	for i := range m.vals[:m.n] {
+		if m.vals[i].key == key {
+			return &m.vals[i]
+		}
+	}
+	if m.n < len(m.vals) {
+		e := &m.vals[m.n]
+		e.key = key
+		m.n++
+		return e
+	}
+	e := m.more[key]
+	if e == nil {
+		if m.more == nil {
+			m.more = map[any]*memoVal{}
+		}
+		e = &memoVal{key: key}
+		m.more[key] = e
+	}
+	return e
 }
 
 // Parse decodes raw bytes and builds a document of the given format

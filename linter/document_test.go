@@ -3,6 +3,7 @@ package linter
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -107,4 +108,44 @@ func TestFromParagraphs(t *testing.T) {
 	assert.Equal(t, DOCX, d.Format)
 	require.Len(t, d.Sentences, 2)
 	assert.Equal(t, 1, d.Sentences[1].Block)
+}
+
+// TestMemo checks that each key is built once, with more keys than the
+// memo keeps in place, from many goroutines, with builds that ask for
+// other keys; and that a copy of a document memoises nothing.
+func TestMemo(t *testing.T) {
+	type key struct{ n int }
+	d := FromText("m.txt", "Текст.")
+	var built [12]atomic.Int32
+	var get func(n int) any
+	get = func(n int) any {
+		return d.Memo(key{n}, func() any {
+			built[n].Add(1)
+			if n > 0 {
+				return get(n-1).(int) + 1 // a build may ask for another key
+			}
+			return 0
+		})
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := range built {
+				k := (n + g) % len(built)
+				assert.Equal(t, k, get(k))
+			}
+		}()
+	}
+	wg.Wait()
+	for n := range built {
+		assert.Equal(t, int32(1), built[n].Load(), "key %d built once", n)
+	}
+	cp := *d
+	calls := 0
+	for range 2 {
+		cp.Memo(key{0}, func() any { calls++; return 0 })
+	}
+	assert.Equal(t, 2, calls, "a copy memoises nothing")
 }

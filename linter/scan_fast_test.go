@@ -2,9 +2,14 @@ package linter
 
 import (
 	"math/rand"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestScanWordMatchesReference checks the fast path for Russian letters
@@ -90,4 +95,86 @@ func refScanWord(text string, i, end int) (int, Flags, bool) {
 		f |= Upper
 	}
 	return j, f, letters
+}
+
+// TestTokenizeMatchesReference checks the tokenizer's fast paths (ASCII
+// by table, Russian letters by their two bytes) against the plain one
+// that decodes and classifies every character.
+func TestTokenizeMatchesReference(t *testing.T) {
+	pieces := []string{"а", "я", "ё", "Ё", "А", "Я", "п", "р", "Ѐ", "ѐ", "ў", "z", "Q", "7", "-", ".", ",", " ", "  ", "\t",
+		"\n", "\r\n", "\r", "\u00a0", "\u00ad", "\xd0", "\xd1", "\xd0\x80", "\xd1\xbf", "\xd0\xc0", "\xff", "𝔸", "é", "\u0301",
+		"‐", "–", "«", "»", "…", "№", "(", "!"}
+	rng := rand.New(rand.NewSource(7))
+	var texts []string
+	examples, _ := filepath.Glob("../examples/*.txt")
+	for _, f := range examples {
+		b, err := os.ReadFile(f)
+		require.NoError(t, err)
+		texts = append(texts, string(b))
+	}
+	for n := 0; n < 20000; n++ {
+		var sb strings.Builder
+		for k := rng.Intn(16); k >= 0; k-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		texts = append(texts, sb.String())
+	}
+	for _, text := range texts {
+		end := len(text) - rng.Intn(2)*rng.Intn(len(text)+1)
+		var bad1, bad2 bool
+		got := tokenize(text, 0, end, nil, &stems, &bad1)
+		want := refTokenize(text, 0, end, &bad2)
+		if !assert.Equal(t, want, got, "%q up to %d", text, end) || !assert.Equal(t, bad2, bad1, "bad bytes in %q", text) {
+			return
+		}
+	}
+}
+
+// refTokenize is tokenize character by character.
+func refTokenize(text string, start, end int, bad *bool) []Token {
+	var toks []Token
+	for i := start; i < end; {
+		r, n := decodeRune(text[:end], i)
+		if r == utf8.RuneError && n == 1 {
+			*bad = true
+		}
+		t := Token{Start: i, Kind: Punct}
+		switch {
+		case isWordRune(r):
+			j, flags, letters := refScanWord(text, i, end)
+			t.End, t.Flags = j, flags
+			switch {
+			case letters:
+				t.Kind = Word
+				t.w = stems.lookupID(text[i:j])
+				t.NormID = t.w.id
+			case flags&Digit != 0:
+				t.Kind = Number
+			}
+		case r == '\n' || r == '\r':
+			t.Kind, t.End = Newline, i+1
+			if r == '\r' && i+1 < end && text[i+1] == '\n' {
+				t.End++
+			}
+		case isSpace(r):
+			t.Kind, t.End = Space, i
+			for t.End < end {
+				r2, n2 := decodeRune(text[:end], t.End)
+				if !isSpace(r2) {
+					break
+				}
+				t.End += n2
+			}
+		case r == '.':
+			t.End = i + 1
+			for t.End < end && text[t.End] == '.' {
+				t.End++
+			}
+		default:
+			t.End = i + n
+		}
+		toks = append(toks, t)
+		i = t.End
+	}
+	return toks
 }

@@ -19,6 +19,20 @@ var abbrevs = setOf("г", "гг", "ул", "д", "кв", "корп", "к", "ст�
 // weak too: «в 1960 г. Крыша…», but «в г. Астрахани».
 var weakAbbrevs = setOf("руб", "коп", "тыс", "млн", "млрд", "др", "экз", "шт", "мин", "сек", "час", "мес", "etc")
 
+// abbrevMax is the length in bytes of the longest word that may keep a
+// dot after it from ending a sentence: an abbreviation, the д and п of
+// «т.д.» and «т.п.», «г.» of a year or an initial (one letter, four bytes
+// at most). sentenceEnd looks no further at longer words.
+var abbrevMax = func() int {
+	n := utf8.UTFMax
+	for _, set := range []map[string]bool{abbrevs, weakAbbrevs} {
+		for w := range set {
+			n = max(n, len(w))
+		}
+	}
+	return n
+}()
+
 func setOf(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
 	for _, w := range ws {
@@ -146,6 +160,9 @@ func sentenceEnd(d *Document, i, lineStart, blockEnd int) (int, bool) {
 		switch prev.Kind {
 		case Word:
 			w := prev.Norm()
+			if len(w) > abbrevMax {
+				break // the usual word at the end of a sentence
+			}
 			year := (w == "г" || w == "гг") && prevIsNumber(d, i-1, lineStart)
 			if abbrevs[w] && !weakAfterDot(d, i-1) && !year {
 				return 0, false
@@ -228,8 +245,9 @@ func firstNonSpace(d *Document, from, to int) int {
 // isDate reports dd.mm.yyyy and similar: three numbers, the last of four
 // digits.
 func isDate(s string) bool {
-	parts := strings.Split(s, ".")
-	return len(parts) == 3 && len(parts[2]) == 4 && len(parts[0]) <= 2 && len(parts[1]) <= 2
+	day, rest, _ := strings.Cut(s, ".")
+	month, year, ok := strings.Cut(rest, ".")
+	return ok && len(year) == 4 && strings.IndexByte(year, '.') < 0 && len(day) <= 2 && len(month) <= 2
 }
 
 // closeQuotes extends a sentence end over closing quotes and brackets.

@@ -1,10 +1,13 @@
 package linter
 
 import (
+	"math"
+	"math/rand"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // sents returns the sentence texts of a plain-text document.
@@ -213,4 +216,39 @@ func TestSentenceAt(t *testing.T) {
 	assert.Equal(t, Space, d.Tokens[gap].Kind)
 	assert.Equal(t, -1, d.SentenceAt(gap))
 	assert.Equal(t, -1, d.SentenceAt(len(d.Tokens)))
+}
+
+// TestIsDate holds isDate to its plain definition: split at the dots,
+// three parts, the last of four characters, the others of at most two.
+func TestIsDate(t *testing.T) {
+	for _, s := range []string{"15.12.2026", "1.1.2026", "15.12.26", "115.12.2026", "15.123.2026", "15.12.2026.",
+		"15.12", "2026", "", ".", "..", "...", "..2026", "1.2.3.2026", "3.4.4", "15.12.20266", "15,12.2026"} {
+		parts := strings.Split(s, ".")
+		want := len(parts) == 3 && len(parts[2]) == 4 && len(parts[0]) <= 2 && len(parts[1]) <= 2
+		assert.Equal(t, want, isDate(s), "%q", s)
+	}
+}
+
+// TestSentenceEndSkipsLongWords checks that skipping the abbreviation
+// checks after words longer than abbrevMax changes no sentence: random
+// texts split the same with the skip and without it.
+func TestSentenceEndSkipsLongWords(t *testing.T) {
+	pieces := []string{"ул", "г", "гг", "т", "д", "п", "руб", "тыс", "просп", "русск", "И", "Ж", "слово", "Слово",
+		"обращение", "Рассмотрено", "1960", "3.4.4", "15.12.2026", ".", ". ", " ", "\n", "…", "!", ",", "«", "»"}
+	rng := rand.New(rand.NewSource(8))
+	for n := 0; n < 3000; n++ {
+		var sb strings.Builder
+		for k := rng.Intn(30); k >= 0; k-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+			if rng.Intn(2) == 0 {
+				sb.WriteByte(' ')
+			}
+		}
+		d := FromText("t.txt", sb.String())
+		skip := abbrevMax
+		abbrevMax = math.MaxInt
+		want := splitSentences(d)
+		abbrevMax = skip
+		require.Equal(t, want, splitSentences(d), "%q", sb.String())
+	}
 }

@@ -21,8 +21,8 @@ type wordInfo struct {
 	id         uint32 // numbers norm: see Token.NormID
 }
 
-// frontSize is the number of slots of the front cache.
-const frontSize = 1 << 12
+// frontSets is the number of sets of the front cache, two words each.
+const frontSets = 1 << 12
 
 // stemmer memoises normal forms and snowball stems by the word as written.
 // Stemming costs a few microseconds a word; the cache makes the linter fast.
@@ -34,8 +34,8 @@ const frontSize = 1 << 12
 //
 // The map holds every word of the dictionaries and of the documents seen,
 // too many to stay in the processor's caches. In front of it a small
-// table keeps the words last looked up, one per slot chosen by a hash
-// of the word: the common words of letters are found there.
+// table keeps the words last looked up, two in each set chosen by a
+// hash of the word: the common words of letters are found there.
 type stemmer struct {
 	snap  atomic.Pointer[map[string]*wordInfo]
 	mu    sync.Mutex
@@ -45,7 +45,7 @@ type stemmer struct {
 	// ids numbers the normal forms of the cached words, from 1 up; a norm
 	// keeps its number for the life of the process.
 	ids   map[string]uint32
-	front [frontSize]atomic.Pointer[wordInfo]
+	front [frontSets]frontSet
 }
 
 var (
@@ -61,13 +61,15 @@ func (s *stemmer) lookup(w string) (norm, stem string) {
 // lookupID returns the normal form, the stem and the number of the normal
 // form of a word as written (id 0 when the cache is full).
 func (s *stemmer) lookupID(w string) *wordInfo {
-	slot := &s.front[frontHash(w)%frontSize]
-	if wi := slot.Load(); wi != nil && wi.word == w {
-		return wi
+	set := &s.front[frontHash(w)%frontSets]
+	for k := range set {
+		if wi := set[k].Load(); wi != nil && wi.word == w {
+			return wi
+		}
 	}
 	if m := s.snap.Load(); m != nil {
 		if wi, ok := (*m)[w]; ok {
-			slot.Store(wi)
+			set.put(wi)
 			return wi
 		}
 	}
@@ -80,11 +82,24 @@ func (s *stemmer) lookupID(w string) *wordInfo {
 			return wi // not cached: it may point into the document
 		}
 	}
-	slot.Store(wi)
+	set.put(wi)
 	return wi
 }
 
-// frontHash picks a word's slot of the front cache from its length and
+// frontSet is a set of the front cache: the words last looked up whose
+// hashes pick it, the latest first. Two a set keep two common words
+// that share a set from pushing each other out at every turn.
+type frontSet [2]atomic.Pointer[wordInfo]
+
+// put makes wi the first word of the set; the first becomes the second.
+// A reader between the two stores may miss a word, never find a wrong
+// one: each word is checked against what it is looked up for.
+func (set *frontSet) put(wi *wordInfo) {
+	set[1].Store(set[0].Load())
+	set[0].Store(wi)
+}
+
+// frontHash picks a word's set of the front cache from its length and
 // its first and last bytes: cheaper than hashing it whole, and words of
 // one length that share both ends are rare enough. A seed keeps the
 // slots of a process unguessable, so no text can make every word miss.

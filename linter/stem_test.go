@@ -68,3 +68,31 @@ func TestStemCacheParallelFill(t *testing.T) {
 	wg.Wait()
 	assert.Equal(t, 700, st.size())
 }
+
+// TestFrontCacheSets checks that the front cache keeps two words whose
+// hashes pick one set, and that a third pushes out the older one: every
+// lookup still answers for its own word.
+func TestFrontCacheSets(t *testing.T) {
+	var st stemmer
+	var same []string
+	want := frontHash("дом") % frontSets
+	for i := 0; len(same) < 3; i++ {
+		if w := fmt.Sprintf("слово%d", i); frontHash(w)%frontSets == want {
+			same = append(same, w)
+		}
+	}
+	set := &st.front[want]
+	for range 3 {
+		for _, w := range same[:2] {
+			assert.Equal(t, w, st.lookupID(w).word)
+		}
+	}
+	assert.Equal(t, same[1], set[0].Load().word)
+	assert.Equal(t, same[0], set[1].Load().word)
+	assert.Equal(t, same[2], st.lookupID(same[2]).word)
+	assert.Equal(t, same[2], set[0].Load().word)
+	assert.Equal(t, same[1], set[1].Load().word, "the older word goes")
+	for _, w := range same {
+		assert.Equal(t, w, st.lookupID(w).word)
+	}
+}

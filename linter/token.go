@@ -160,11 +160,43 @@ func isSpace(r rune) bool {
 func tokenize(text string, start, end int, toks []Token, st *stemmer, bad *bool) []Token {
 	i := start
 	for i < end {
-		r, n := decodeRune(text[:end], i)
-		if r == utf8.RuneError && n == 1 {
-			*bad = true
+		// ASCII needs no decoding and no Unicode tables: with the
+		// Russian letters (see scanWord) it is nearly all of a letter.
+		c := text[i]
+		r, n := rune(c), 1
+		var word bool
+		switch {
+		case c < utf8.RuneSelf:
+			word = asciiClass[c] != cOther
+		case c&^1 == 0xD0 && i+1 < end && russianLetter[c&1][text[i+1]] != 0:
+			word = true // r is not needed
+		default:
+			r, n = decodeRune(text[:end], i)
+			if r == utf8.RuneError && n == 1 {
+				*bad = true
+			}
+			word = isWordRune(r)
 		}
 		switch {
+		case word:
+			j, flags, letters := scanWord(text, i, end)
+			kind := Word
+			switch {
+			case letters:
+			case flags&Digit != 0:
+				kind = Number
+			default:
+				// Only soft hyphens or combining marks: not a word.
+				kind = Punct
+			}
+			toks = addToken(toks, kind, i, j)
+			t := &toks[len(toks)-1]
+			t.Flags = flags
+			if letters {
+				wi := st.lookupID(text[i:j])
+				t.w, t.NormID = wi, wi.id
+			}
+			i = j
 		case r == '\n' || r == '\r':
 			j := i + 1
 			if r == '\r' && j < end && text[j] == '\n' {
@@ -185,25 +217,6 @@ func tokenize(text string, start, end int, toks []Token, st *stemmer, bad *bool)
 				j += n2
 			}
 			toks = addToken(toks, Space, i, j)
-			i = j
-		case isWordRune(r):
-			j, flags, letters := scanWord(text, i, end)
-			kind := Word
-			switch {
-			case letters:
-			case flags&Digit != 0:
-				kind = Number
-			default:
-				// Only soft hyphens or combining marks: not a word.
-				kind = Punct
-			}
-			toks = addToken(toks, kind, i, j)
-			t := &toks[len(toks)-1]
-			t.Flags = flags
-			if letters {
-				wi := st.lookupID(text[i:j])
-				t.w, t.NormID = wi, wi.id
-			}
 			i = j
 		case r == '.':
 			j := i + 1
@@ -253,19 +266,21 @@ func decodeRune(s string, i int) (rune, int) {
 // (а-я, ё), an upper-case one (А-Я, Ё) or 0 for anything else.
 var russianLetter = func() (t [2][256]uint8) {
 	for r := 'а'; r <= 'я'; r++ {
-		setRussian(&t, r, russianLower)
+		setRussian(&t, r, lowerCase)
 	}
-	setRussian(&t, 'ё', russianLower)
+	setRussian(&t, 'ё', lowerCase)
 	for r := 'А'; r <= 'Я'; r++ {
-		setRussian(&t, r, russianUpper)
+		setRussian(&t, r, upperCase)
 	}
-	setRussian(&t, 'Ё', russianUpper)
+	setRussian(&t, 'Ё', upperCase)
 	return t
 }()
 
+// The cases of letters, as russianLetter gives them and scanWord
+// gathers them.
 const (
-	russianLower = 1
-	russianUpper = 2
+	lowerCase = 1
+	upperCase = 2
 )
 
 func setRussian(t *[2][256]uint8, r rune, k uint8) {
@@ -273,36 +288,67 @@ func setRussian(t *[2][256]uint8, r rune, k uint8) {
 	t[b[0]&1][b[1]] = k
 }
 
+// asciiClass is classify for ASCII, as a table: the tokenizer and
+// scanWord ask it of every space, digit and Latin letter.
+var asciiClass = func() (t [utf8.RuneSelf]runeClass) {
+	for c := range t {
+		t[c], _ = classify(rune(c))
+	}
+	return t
+}()
+
 // scanWord reads a word or number starting at i. Hyphens join letters and
 // digits on both sides; . and , join digits only («15.12.2026», «2,5»).
 // letters tells whether it holds a letter of any script: «α» is a word,
 // not a number.
 func scanWord(text string, i, end int) (int, Flags, bool) {
+	text = text[:end]
 	var f Flags
-	upper, lower := 0, 0
+	var cases uint8 // lowerCase and upperCase, as the letters have them
 	letters := false
 	first := true
 	j := i
 	for j < end {
-		// Russian letters first: almost every character of a word.
+		// Russian letters first: almost every character of a word. A run
+		// of them takes a tight loop: one table look-up a letter.
 		if c0 := text[j]; c0&^1 == 0xD0 && j+1 < end {
 			if k := russianLetter[c0&1][text[j+1]]; k != 0 {
-				if first {
-					if k == russianUpper {
-						f |= Title
-					}
-					first = false
+				if first && k == upperCase {
+					f |= Title
 				}
-				letters = true
+				first, letters = false, true
 				f |= Cyrillic
-				upper += int(k >> 1)
-				lower += int(k & 1)
-				j += 2
+				cases |= k
+				for j += 2; j+1 < end; j += 2 {
+					c0 := text[j]
+					if c0&^1 != 0xD0 {
+						break
+					}
+					k := russianLetter[c0&1][text[j+1]]
+					if k == 0 {
+						break
+					}
+					cases |= k
+				}
 				continue
 			}
 		}
-		r, n := decodeRune(text[:end], j)
-		if c, script := classify(r); c != cOther {
+		// Then ASCII, which holds the space or the punctuation that ends
+		// most words; other characters are decoded.
+		c0 := text[j]
+		r, n := rune(c0), 1
+		var c runeClass
+		var script Flags
+		if c0 < utf8.RuneSelf {
+			c = asciiClass[c0]
+			if c >= cLower {
+				script = Latin
+			}
+		} else {
+			r, n = decodeRune(text, j)
+			c, script = classify(r)
+		}
+		if c != cOther {
 			switch c {
 			case cDigit:
 				f |= Digit
@@ -310,12 +356,12 @@ func scanWord(text string, i, end int) (int, Flags, bool) {
 				letters = true
 				f |= script
 				if c == cUpper {
-					upper++
+					cases |= upperCase
 					if first {
 						f |= Title
 					}
 				} else {
-					lower++
+					cases |= lowerCase
 				}
 				first = false
 			}
@@ -327,7 +373,7 @@ func scanWord(text string, i, end int) (int, Flags, bool) {
 		if j+n >= end || !(r == '.' || r == ',' || isHyphen(r)) {
 			break
 		}
-		next, _ := utf8.DecodeRuneInString(text[j+n : end])
+		next, _ := utf8.DecodeRuneInString(text[j+n:])
 		prev, _ := utf8.DecodeLastRuneInString(text[i:j])
 		if isHyphen(r) && isWordRune(next) && next != softHyphen {
 			f |= Hyphen
@@ -340,7 +386,7 @@ func scanWord(text string, i, end int) (int, Flags, bool) {
 		}
 		break
 	}
-	if upper > 0 && lower == 0 {
+	if cases == upperCase {
 		f |= Upper
 	}
 	return j, f, letters
