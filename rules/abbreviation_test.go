@@ -2,6 +2,7 @@ package rules
 
 import (
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -86,5 +87,35 @@ func TestAbbreviationSuggestionAndProfiles(t *testing.T) {
 	require.NoError(t, err)
 	for _, f := range res.Findings {
 		assert.NotEqual(t, "abbreviation", f.Rule)
+	}
+}
+
+// TestAbbreviationCandidatesInScan checks that the shared scan, which
+// tests abbrCandidate while it passes the words, keeps exactly the words
+// of the document in capitals or with a capital inside that are
+// candidates.
+func TestAbbreviationCandidatesInScan(t *testing.T) {
+	list := abbrLoad()
+	n := 0
+	for name, text := range agreeTexts(t) {
+		doc := linter.FromText(name, text+" КоАП СанПиН ХХ ОТВЕТ МКД-шный ЖК «Солнечный»")
+		var want []int32
+		for i := range doc.Tokens {
+			tk := &doc.Tokens[i]
+			if tk.Kind == linter.Word && (tk.Is(linter.Upper) || wdInnerCapital(doc.TokenText(i))) && abbrCandidate(doc, tk, list) {
+				want = append(want, int32(i))
+			}
+		}
+		n += len(want)
+		assert.Equal(t, want, wdBuiltin.scan(doc).caps, name)
+	}
+	assert.Greater(t, n, 100)
+}
+
+// TestAbbreviationLetters checks the shortcut of abbrCandidate's letter
+// test against unicode.IsLetter over the block the shortcut covers.
+func TestAbbreviationLetters(t *testing.T) {
+	for r := rune(0x400); r <= 0x45F; r++ {
+		assert.True(t, unicode.IsLetter(r), "%U", r)
 	}
 }
