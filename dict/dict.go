@@ -23,6 +23,7 @@ package dict
 import (
 	"errors"
 	"fmt"
+	"math"
 	"unicode"
 	"unicode/utf8"
 
@@ -517,10 +518,9 @@ func (d *Dict) Scan(doc *linter.Document, out []Match) []Match {
 func (d *Dict) scan(doc *linter.Document, out []Match, steps *int) []Match {
 	sc := d.Scanner(doc, out)
 	sc.steps = steps
-	for k, s := range doc.Sentences {
-		sc.s = k
+	for _, s := range doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
-			sc.at(i, s)
+			sc.at(i, s.Last)
 		}
 	}
 	return sc.out
@@ -537,6 +537,8 @@ type Scanner struct {
 	out     []Match
 	covered [MaxLists]int // per list: tokens before this are taken
 	s       int           // the sentence of the last token given, or the next one
+	first   int           // that sentence is the tokens [first, last)
+	last    int           // (see seek)
 	hi      int           // the last token hashed ahead
 	ha      uint64        // its facts
 	steps   *int          // see scan
@@ -550,22 +552,35 @@ func (d *Dict) Scanner(doc *linter.Document, out []Match) Scanner {
 // Token looks for matches starting at token i, which must come after the
 // tokens given before.
 func (sc *Scanner) Token(i int) {
+	if i >= sc.last {
+		sc.seek(i)
+	}
+	if i >= sc.first {
+		sc.at(i, sc.last)
+	}
+}
+
+// seek moves on to the sentence that holds token i or comes after it.
+func (sc *Scanner) seek(i int) {
 	ss := sc.doc.Sentences
 	for sc.s < len(ss) && ss[sc.s].Last <= i {
 		sc.s++
 	}
-	if sc.s < len(ss) && ss[sc.s].First <= i {
-		sc.at(i, ss[sc.s])
+	if sc.s == len(ss) {
+		sc.first, sc.last = math.MaxInt, math.MaxInt // no more matches
+		return
 	}
+	sc.first, sc.last = ss[sc.s].First, ss[sc.s].Last
 }
 
 // Matches returns the matches found, ordered by start.
 func (sc *Scanner) Matches() []Match { return sc.out }
 
-// at looks for matches starting at token i of sentence s. It is the
+// at looks for matches starting at token i of the sentence that ends
+// before token last. It is the
 // filter every word passes through, kept small: the walk of the trie, with
 // its larger frame, runs only for the few words the filters let through.
-func (sc *Scanner) at(i int, s linter.Sentence) {
+func (sc *Scanner) at(i, last int) {
 	d := sc.d
 	if d == nil || len(d.entries) == 0 {
 		return
@@ -582,8 +597,8 @@ func (sc *Scanner) at(i int, s linter.Sentence) {
 	}
 	// Most words start no phrase; the frequent ones that start longer
 	// phrases («в», «по») mostly do not start one with the next word.
-	if a&factOne != 0 || a&factFirst != 0 && sc.pairMay(i, s, a) {
-		if sc.walk(i, s) {
+	if a&factOne != 0 || a&factFirst != 0 && sc.pairMay(i, last, a) {
+		if sc.walk(i, last) {
 			return
 		}
 	}
@@ -596,9 +611,9 @@ func (sc *Scanner) at(i int, s linter.Sentence) {
 // whose facts are a, with the next token of the sentence (a token without
 // facts, a symbol, starts no pair). The next token's facts are kept for
 // its own turn.
-func (sc *Scanner) pairMay(i int, s linter.Sentence, a uint64) bool {
+func (sc *Scanner) pairMay(i, last int, a uint64) bool {
 	toks := sc.doc.Tokens
-	for j := i + 1; j < s.Last; j++ {
+	for j := i + 1; j < last; j++ {
 		if k := toks[j].Kind; k != linter.Space && k != linter.Newline {
 			sc.hi = j
 			sc.ha = sc.d.key(&toks[j], sc.doc.Text)
@@ -608,9 +623,10 @@ func (sc *Scanner) pairMay(i int, s linter.Sentence, a uint64) bool {
 	return false
 }
 
-// walk follows the trie from token i of sentence s and appends the longest
-// match of each list; it reports whether it found any.
-func (sc *Scanner) walk(i int, s linter.Sentence) bool {
+// walk follows the trie from token i, within the sentence that ends before
+// token last, and appends the longest match of each list; it reports
+// whether it found any.
+func (sc *Scanner) walk(i, last int) bool {
 	d, doc := sc.d, sc.doc
 	toks := doc.Tokens
 	t := &toks[i]
@@ -620,7 +636,7 @@ func (sc *Scanner) walk(i int, s linter.Sentence) bool {
 	found := false
 	cur[0] = 0
 	na := 1
-	for j := i; j < s.Last && na > 0; j++ {
+	for j := i; j < last && na > 0; j++ {
 		tj := &toks[j]
 		if tj.Kind == linter.Space || tj.Kind == linter.Newline {
 			continue

@@ -226,7 +226,7 @@ func scanAll(d *Dict, doc *linter.Document) []Match {
 			if t.Kind != linter.Word && t.Kind != linter.Number {
 				continue
 			}
-			if !sc.walk(i, s) && t.Kind == linter.Word && t.Flags&linter.Hyphen != 0 {
+			if !sc.walk(i, s.Last) && t.Kind == linter.Word && t.Flags&linter.Hyphen != 0 {
 				sc.out = d.scanParts(doc, i, &sc.covered, sc.out)
 			}
 		}
