@@ -405,22 +405,26 @@ func (l *abbrLine) shouted(d *linter.Document, i int) bool {
 	if b >= 0 {
 		lo, hi = d.Blocks[b].First, d.Blocks[b].Last
 	}
-	first, last := i, i+1
-	for first > lo && d.Tokens[first-1].Kind != linter.Newline {
-		first--
-	}
-	for last < hi && d.Tokens[last].Kind != linter.Newline {
-		last++
-	}
+	// One walk each way finds the line's ends and counts its words.
 	caps, small := 0, 0
-	for k := first; k < last; k++ {
-		if t := &d.Tokens[k]; t.Kind == linter.Word {
+	count := func(t *linter.Token) {
+		if t.Kind == linter.Word {
 			if t.Is(linter.Upper) {
 				caps++
 			} else {
 				small++
 			}
 		}
+	}
+	first, last := i, i+1
+	count(&d.Tokens[i])
+	for first > lo && d.Tokens[first-1].Kind != linter.Newline {
+		first--
+		count(&d.Tokens[first])
+	}
+	for last < hi && d.Tokens[last].Kind != linter.Newline {
+		count(&d.Tokens[last])
+		last++
 	}
 	*l = abbrLine{first, last, caps >= 2 && small == 0}
 	return l.shout

@@ -119,3 +119,43 @@ func TestAbbreviationLetters(t *testing.T) {
 		assert.True(t, unicode.IsLetter(r), "%U", r)
 	}
 }
+
+// TestAbbreviationShoutedLines checks abbrLine.shouted, which counts the
+// words while it looks for the line's ends and remembers the last line,
+// against counting the words of each word's line afresh.
+func TestAbbreviationShoutedLines(t *testing.T) {
+	texts := agreeTexts(t)
+	texts["shouted"] = "ОТВЕТ НА ОБРАЩЕНИЕ\nМКД и УК\nПОРЯДОК УТВЕРЖДЕН МКД\n\nУК МКД"
+	shouts := 0
+	for name, text := range texts {
+		doc := linter.FromText(name, text)
+		var l abbrLine
+		for i := range doc.Tokens {
+			if doc.Tokens[i].Kind != linter.Word {
+				continue
+			}
+			b := doc.Blocks[doc.BlockAt(doc.Tokens[i].Start)]
+			first, last := i, i+1
+			for first > b.First && doc.Tokens[first-1].Kind != linter.Newline {
+				first--
+			}
+			for last < b.Last && doc.Tokens[last].Kind != linter.Newline {
+				last++
+			}
+			caps, small := 0, 0
+			for k := first; k < last; k++ {
+				if tk := &doc.Tokens[k]; tk.Kind == linter.Word && tk.Is(linter.Upper) {
+					caps++
+				} else if tk.Kind == linter.Word {
+					small++
+				}
+			}
+			want := caps >= 2 && small == 0
+			if want {
+				shouts++
+			}
+			require.Equal(t, want, l.shouted(doc, i), "%s: token %d", name, i)
+		}
+	}
+	assert.Greater(t, shouts, 5)
+}
