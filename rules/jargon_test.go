@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/yasno/yasno/dict"
 	"github.com/yasno/yasno/linter"
 )
 
@@ -260,5 +261,44 @@ func BenchmarkWordRules(b *testing.B) {
 				b.ReportMetric(cpu*1e9/float64(n), "cpu-ns/op")
 			}
 		})
+	}
+}
+
+// TestWordReportTailsAgree checks the message ends prepared per entry
+// against those written for each finding: jargon and foreign with the
+// entries' infos stripped of them report the same findings.
+func TestWordReportTailsAgree(t *testing.T) {
+	d := wdBuiltin.get()
+	slow := &wdShared{d: d, info: map[*dict.Entry]*wdInfo{}}
+	slow.once.Do(func() {})
+	for e, in := range wdBuiltin.info {
+		plain := *in
+		plain.headTail, plain.partTail, plain.plainTail = "", "", ""
+		slow.info[e] = &plain
+	}
+	fast, err := linter.NewRegistry(&jargon{w: wdBuiltin}, &foreign{w: wdBuiltin})
+	require.NoError(t, err)
+	ref, err := linter.NewRegistry(&jargon{w: slow}, &foreign{w: slow})
+	require.NoError(t, err)
+	n := 0
+	for name, text := range agreeTexts(t) {
+		for _, p := range []linter.Profile{linter.Citizen, linter.Official} {
+			doc := linter.FromText(name, text)
+			a, err := fast.Check(doc, linter.Settings{Profile: p})
+			require.NoError(t, err)
+			b, err := ref.Check(doc, linter.Settings{Profile: p})
+			require.NoError(t, err)
+			require.Equal(t, b.Findings, a.Findings, name)
+			n += len(a.Findings)
+		}
+	}
+	assert.Greater(t, n, 100)
+}
+
+func TestWordWriteUpperFirst(t *testing.T) {
+	for _, s := range []string{"", " ", "для", "Для", "по адресу ", "ёлка", "éclair", "1 раз", "\xff"} {
+		var b strings.Builder
+		wdWriteUpperFirst(&b, s)
+		assert.Equal(t, wdUpperFirst(s), b.String(), s)
 	}
 }

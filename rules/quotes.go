@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"fmt"
 	"slices"
@@ -35,7 +36,7 @@ func (g *wdGuard) covers(first, last int) bool {
 
 // wdMerge sorts spans and joins the overlapping ones into a guard.
 func wdMerge(spans []wdSpan) wdGuard {
-	sort.Slice(spans, func(i, j int) bool { return spans[i].first < spans[j].first })
+	slices.SortFunc(spans, func(a, b wdSpan) int { return cmp.Compare(a.first, b.first) })
 	out := spans[:0]
 	for _, s := range spans {
 		if n := len(out); n > 0 && s.first < out[n-1].last {
