@@ -50,6 +50,8 @@ func (r *foreign) Check(c *linter.Context) {
 	// foreignLatin reads them, and only when there are Latin words.
 	latin := len(sc.latin) > 0 && len(sc.latin) <= sc.cyr
 	var taken []dict.Match
+	var out wdTexts
+	out.expect(wdCount(sc.ms, dict.ListForeign))
 	for _, m := range sc.ms {
 		if m.Entry.List != dict.ListForeign || sc.guard.covers(m.First, m.Last) {
 			continue
@@ -58,7 +60,7 @@ func (r *foreign) Check(c *linter.Context) {
 		if wdAllowed(c, m, in.keys) {
 			continue
 		}
-		wdReport(c, m, in)
+		wdReport(c, &out, m, in)
 		if latin {
 			taken = append(taken, m)
 		}

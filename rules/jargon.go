@@ -48,6 +48,8 @@ func (r *jargon) Meta() *linter.Meta { return jargonMeta }
 func (r *jargon) Check(c *linter.Context) {
 	sc := r.w.scan(c.Doc)
 	doc := c.Doc
+	var out wdTexts
+	out.expect(wdCount(sc.ms, dict.ListJargon))
 	for _, m := range sc.ms {
 		if m.Entry.List != dict.ListJargon || sc.guard.covers(m.First, m.Last) {
 			continue
@@ -63,7 +65,7 @@ func (r *jargon) Check(c *linter.Context) {
 			jargonLinkThat(c, m)
 			continue
 		}
-		wdReport(c, m, in)
+		wdReport(c, &out, m, in)
 	}
 }
 
@@ -439,8 +441,9 @@ func wdNamed(w string, e *dict.Entry) bool {
 //     the phrase along, so that no double space is left;
 //   - a part of a hyphenated word («онлайн-опрос») gets no suggestion.
 //
-// The message says what the voice of the entry's rule says (see wdVoice).
-func wdReport(c *linter.Context, m dict.Match, in *wdInfo) {
+// The message says what the voice of the entry's rule says (see wdVoice);
+// the texts go to out, the check's (see wdTexts).
+func wdReport(c *linter.Context, out *wdTexts, m dict.Match, in *wdInfo) {
 	d := c.Doc
 	e := m.Entry
 	t := &d.Tokens[m.First]
@@ -493,9 +496,6 @@ func wdReport(c *linter.Context, m dict.Match, in *wdInfo) {
 	case len(lits) == 0:
 		tail = in.plainTail // every replacement went to plain, in order
 	}
-	// The message and the suggestions are written into one string and
-	// cut from it: one allocation for all the text of a finding.
-	var b strings.Builder
 	size := len(in.voice.kind) + len(text) + len(": „“") + len(tail)
 	if tail == "" {
 		size += len(in.reason) + 160
@@ -503,7 +503,8 @@ func wdReport(c *linter.Context, m dict.Match, in *wdInfo) {
 	for _, l := range lits {
 		size += len(l) + len(space)
 	}
-	b.Grow(size)
+	b := out.grow(size)
+	start := b.Len()
 	b.WriteString(in.voice.kind)
 	b.WriteString(": „")
 	b.WriteString(text)
@@ -511,7 +512,7 @@ func wdReport(c *linter.Context, m dict.Match, in *wdInfo) {
 	if tail != "" {
 		b.WriteString(tail)
 	} else { // replacements fitted to the text, or an info not prepared
-		in.writeTail(&b, lits, plain, part)
+		in.writeTail(b, lits, plain, part)
 	}
 	// The suggestions, in the list's order, with the deletion where it
 	// fits; capitalised when the text found is (a sentence start).
@@ -521,7 +522,7 @@ func wdReport(c *linter.Context, m dict.Match, in *wdInfo) {
 	msgEnd := b.Len()
 	for _, l := range lits {
 		if upper {
-			wdWriteUpperFirst(&b, l)
+			wdWriteUpperFirst(b, l)
 		} else {
 			b.WriteString(l)
 		}
@@ -531,7 +532,7 @@ func wdReport(c *linter.Context, m dict.Match, in *wdInfo) {
 	all := b.String()
 	var sugg []string // nil when there is nothing to offer
 	if n := len(lits); n > 0 || drop {
-		sugg = make([]string, 0, n+1)
+		sugg = out.list(n + 1)
 	}
 	if drop {
 		sugg = append(sugg, "")
@@ -541,7 +542,66 @@ func wdReport(c *linter.Context, m dict.Match, in *wdInfo) {
 		sugg = append(sugg, all[from:to])
 		from = to
 	}
-	c.ReportAs(wdSeverity(c, e), m.Start, end, all[:msgEnd], sugg...)
+	c.ReportAs(wdSeverity(c, e), m.Start, end, all[start:msgEnd], sugg...)
+}
+
+// wdCount returns how many matches are of the list.
+func wdCount(ms []dict.Match, list int) int {
+	n := 0
+	for _, m := range ms {
+		if m.Entry.List == list {
+			n++
+		}
+	}
+	return n
+}
+
+// wdTexts holds the texts of one check's findings: their messages and
+// suggestions are written into a few large strings and cut from them, and
+// their suggestion lists cut from a few large slices, instead of an
+// allocation or two for each finding. A string cut from a Builder stays
+// valid as the Builder grows: its bytes are never written again. The
+// first chunks are sized for the findings expected, the next ones
+// double, so that a letter with a few findings takes little more memory
+// than it would finding by finding.
+type wdTexts struct {
+	b     strings.Builder
+	lists []string
+	size  int // of the last chunk of text, in bytes
+	lsize int // of the last chunk of lists, in strings
+}
+
+// wdMaxChunk bounds the chunks of text; lists take a 64th of it.
+const wdMaxChunk = 16 << 10
+
+// expect sizes the first chunks for about n findings: a finding's texts
+// take some 230 bytes, its list one or two strings.
+func (x *wdTexts) expect(n int) {
+	x.size = min(n*240, wdMaxChunk) / 2 // grow doubles it
+	x.lsize = min(n*2, wdMaxChunk/64) / 2
+}
+
+// grow returns the Builder to write the next n bytes in, with room for
+// them: a new one when the current one is full, so that no bytes move.
+func (x *wdTexts) grow(n int) *strings.Builder {
+	if x.b.Cap()-x.b.Len() < n {
+		x.size = min(max(2*x.size, 256), wdMaxChunk)
+		x.b = strings.Builder{} // the strings cut from the old one keep it
+		x.b.Grow(max(n, x.size))
+	}
+	return &x.b
+}
+
+// list returns an empty slice with room for n strings, cut from the
+// current chunk: appending past n would not reach the next list.
+func (x *wdTexts) list(n int) []string {
+	if cap(x.lists)-len(x.lists) < n {
+		x.lsize = min(max(2*x.lsize, 4), wdMaxChunk/64)
+		x.lists = make([]string, 0, max(n, x.lsize))
+	}
+	k := len(x.lists)
+	x.lists = x.lists[:k+n]
+	return x.lists[k : k : k+n]
 }
 
 // tail returns the end of a message (see writeTail).

@@ -302,3 +302,31 @@ func TestWordWriteUpperFirst(t *testing.T) {
 		assert.Equal(t, wdUpperFirst(s), b.String(), s)
 	}
 }
+
+// TestWordTexts checks that the texts and lists cut from a check's
+// chunks stay as written while later ones are written and appended to.
+func TestWordTexts(t *testing.T) {
+	var x wdTexts
+	var texts []string
+	var lists [][]string
+	for k := range 3000 {
+		want := strings.Repeat(string(rune('а'+k%32)), 1+k%300)
+		b := x.grow(len(want))
+		from := b.Len()
+		b.WriteString(want)
+		texts = append(texts, b.String()[from:])
+		l := x.list(1 + k%3)
+		for range cap(l) {
+			l = append(l, want)
+		}
+		lists = append(lists, l)
+	}
+	for k, s := range texts {
+		want := strings.Repeat(string(rune('а'+k%32)), 1+k%300)
+		require.Equal(t, want, s, k)
+		require.Len(t, lists[k], 1+k%3)
+		for _, v := range lists[k] {
+			require.Equal(t, want, v, k)
+		}
+	}
+}
