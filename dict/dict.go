@@ -23,6 +23,7 @@ package dict
 import (
 	"errors"
 	"fmt"
+	"math"
 	"unicode"
 	"unicode/utf8"
 
@@ -309,20 +310,6 @@ func wordKeys(w Word) []uint32 {
 	return out
 }
 
-// mayMatch reports whether a phrase may start at a token with facts a: a
-// one-word phrase, or a longer one whose second word may be the next
-// token (next gives its facts, 0 when there is none).
-func (f *filter) mayMatch(a uint64, next func() uint64) bool {
-	if a&factOne != 0 {
-		return true
-	}
-	if a&factFirst == 0 {
-		return false
-	}
-	b := next()
-	return b != 0 && has(&f.pair, pairHash(uint32(a), uint32(b)))
-}
-
 // Entries returns the compiled entries (later duplicates removed).
 func (d *Dict) Entries() []*Entry { return d.entries }
 
@@ -531,10 +518,9 @@ func (d *Dict) Scan(doc *linter.Document, out []Match) []Match {
 func (d *Dict) scan(doc *linter.Document, out []Match, steps *int) []Match {
 	sc := d.Scanner(doc, out)
 	sc.steps = steps
-	for k, s := range doc.Sentences {
-		sc.s = k
+	for _, s := range doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
-			sc.at(i, s)
+			sc.at(i, s.Last)
 		}
 	}
 	return sc.out
@@ -551,6 +537,8 @@ type Scanner struct {
 	out     []Match
 	covered [MaxLists]int // per list: tokens before this are taken
 	s       int           // the sentence of the last token given, or the next one
+	first   int           // that sentence is the tokens [first, last)
+	last    int           // (see seek)
 	hi      int           // the last token hashed ahead
 	ha      uint64        // its facts
 	steps   *int          // see scan
@@ -564,26 +552,40 @@ func (d *Dict) Scanner(doc *linter.Document, out []Match) Scanner {
 // Token looks for matches starting at token i, which must come after the
 // tokens given before.
 func (sc *Scanner) Token(i int) {
+	if i >= sc.last {
+		sc.seek(i)
+	}
+	if i >= sc.first {
+		sc.at(i, sc.last)
+	}
+}
+
+// seek moves on to the sentence that holds token i or comes after it.
+func (sc *Scanner) seek(i int) {
 	ss := sc.doc.Sentences
 	for sc.s < len(ss) && ss[sc.s].Last <= i {
 		sc.s++
 	}
-	if sc.s < len(ss) && ss[sc.s].First <= i {
-		sc.at(i, ss[sc.s])
+	if sc.s == len(ss) {
+		sc.first, sc.last = math.MaxInt, math.MaxInt // no more matches
+		return
 	}
+	sc.first, sc.last = ss[sc.s].First, ss[sc.s].Last
 }
 
 // Matches returns the matches found, ordered by start.
 func (sc *Scanner) Matches() []Match { return sc.out }
 
-// at looks for matches starting at token i of sentence s.
-func (sc *Scanner) at(i int, s linter.Sentence) {
-	d, doc := sc.d, sc.doc
+// at looks for matches starting at token i of the sentence that ends
+// before token last. It is the
+// filter every word passes through, kept small: the walk of the trie, with
+// its larger frame, runs only for the few words the filters let through.
+func (sc *Scanner) at(i, last int) {
+	d := sc.d
 	if d == nil || len(d.entries) == 0 {
 		return
 	}
-	toks := doc.Tokens
-	t := &toks[i]
+	t := &sc.doc.Tokens[i]
 	if t.Kind != linter.Word && t.Kind != linter.Number {
 		return
 	}
@@ -591,38 +593,50 @@ func (sc *Scanner) at(i int, s linter.Sentence) {
 	if i == sc.hi {
 		a = sc.ha // hashed as the next token of the previous word
 	} else {
-		a = d.key(t, doc.Text)
+		a = d.key(t, sc.doc.Text)
 	}
-	if a&(factOne|factFirst) == 0 {
-		// Most words start no phrase: mayMatch would say no at once.
-		if t.Flags&linter.Hyphen != 0 && a&factParts != 0 {
-			sc.out = d.scanParts(doc, i, &sc.covered, sc.out)
+	// Most words start no phrase; the frequent ones that start longer
+	// phrases («в», «по») mostly do not start one with the next word.
+	if a&factOne != 0 || a&factFirst != 0 && sc.pairMay(i, last, a) {
+		if sc.walk(i, last) {
+			return
 		}
-		return
 	}
-	next := func() uint64 {
-		for j := i + 1; j < s.Last; j++ {
-			if k := toks[j].Kind; k != linter.Space && k != linter.Newline {
-				sc.hi = j
-				sc.ha = d.key(&toks[j], doc.Text)
-				return sc.ha
-			}
+	if t.Flags&linter.Hyphen != 0 && a&factParts != 0 {
+		sc.out = d.scanParts(sc.doc, i, &sc.covered, sc.out)
+	}
+}
+
+// pairMay reports whether the pair filter lets a phrase start at token i,
+// whose facts are a, with the next token of the sentence (a token without
+// facts, a symbol, starts no pair). The next token's facts are kept for
+// its own turn.
+func (sc *Scanner) pairMay(i, last int, a uint64) bool {
+	toks := sc.doc.Tokens
+	for j := i + 1; j < last; j++ {
+		if k := toks[j].Kind; k != linter.Space && k != linter.Newline {
+			sc.hi = j
+			sc.ha = sc.d.key(&toks[j], sc.doc.Text)
+			return sc.ha != 0 && has(&sc.d.filter.pair, pairHash(uint32(a), uint32(sc.ha)))
 		}
-		return 0
 	}
-	if !d.filter.mayMatch(a, next) {
-		if t.Flags&linter.Hyphen != 0 && a&factParts != 0 {
-			sc.out = d.scanParts(doc, i, &sc.covered, sc.out)
-		}
-		return
-	}
+	return false
+}
+
+// walk follows the trie from token i, within the sentence that ends before
+// token last, and appends the longest match of each list; it reports
+// whether it found any.
+func (sc *Scanner) walk(i, last int) bool {
+	d, doc := sc.d, sc.doc
+	toks := doc.Tokens
+	t := &toks[i]
 	var cur, nxt [maxActive]int32
 	var best [MaxLists]Match
 	var bestOrder [MaxLists]int32
 	found := false
 	cur[0] = 0
 	na := 1
-	for j := i; j < s.Last && na > 0; j++ {
+	for j := i; j < last && na > 0; j++ {
 		tj := &toks[j]
 		if tj.Kind == linter.Space || tj.Kind == linter.Newline {
 			continue
@@ -641,7 +655,7 @@ func (sc *Scanner) at(i int, s linter.Sentence) {
 					continue
 				}
 				e := d.all[o-1]
-				if i < sc.covered[l] || (e.Cased && toks[i].Flags&(linter.Title|linter.Upper) == 0) {
+				if i < sc.covered[l] || (e.Cased && t.Flags&(linter.Title|linter.Upper) == 0) {
 					continue
 				}
 				if best[l].Entry != nil && best[l].Last == j+1 && bestOrder[l] > o {
@@ -653,19 +667,17 @@ func (sc *Scanner) at(i int, s linter.Sentence) {
 			}
 		}
 	}
-	if found {
-		for l := range best {
-			if best[l].Entry != nil {
-				m := trimContext(toks, best[l])
-				sc.out = append(sc.out, m)
-				sc.covered[l] = m.Last
-			}
+	if !found {
+		return false
+	}
+	for l := range best {
+		if best[l].Entry != nil {
+			m := trimContext(toks, best[l])
+			sc.out = append(sc.out, m)
+			sc.covered[l] = m.Last
 		}
-		return
 	}
-	if t.Kind == linter.Word && t.Flags&linter.Hyphen != 0 && a&factParts != 0 {
-		sc.out = d.scanParts(doc, i, &sc.covered, sc.out)
-	}
+	return true
 }
 
 // trimContext cuts the trailing context words off a match: they had to

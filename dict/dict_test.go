@@ -1,6 +1,8 @@
 package dict
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -211,6 +213,56 @@ func TestScanLinear(t *testing.T) {
 	assert.Equal(t, "в в в в в в в в конец", doc.Text[ms[0].Start:ms[0].End])
 	words := 20001
 	assert.LessOrEqual(t, steps, 9*words, "each word is stepped over at most once per phrase position")
+}
+
+// scanAll is Scan without its filters: a walk of the trie from every word
+// and number, and every hyphenated word that starts no match split into
+// its parts.
+func scanAll(d *Dict, doc *linter.Document) []Match {
+	sc := d.Scanner(doc, nil)
+	for _, s := range doc.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			t := &doc.Tokens[i]
+			if t.Kind != linter.Word && t.Kind != linter.Number {
+				continue
+			}
+			if !sc.walk(i, s.Last) && t.Kind == linter.Word && t.Flags&linter.Hyphen != 0 {
+				sc.out = d.scanParts(doc, i, &sc.covered, sc.out)
+			}
+		}
+	}
+	return sc.out
+}
+
+// TestScanFiltersAgree checks that the filters, which turn away most
+// words before the walk, lose no match: the built-in lists on the sample
+// texts give what a walk from every word gives.
+func TestScanFiltersAgree(t *testing.T) {
+	b, err := LoadBuiltin()
+	require.NoError(t, err)
+	d, err := b.Compile()
+	require.NoError(t, err)
+	var files []string
+	for _, pat := range []string{"../../shared/corpus/dev/*.txt", "../testdata/holdout*/*.txt", "../examples/*.txt"} {
+		fs, err := filepath.Glob(pat)
+		require.NoError(t, err)
+		files = append(files, fs...)
+	}
+	require.NotEmpty(t, files)
+	texts := []string{"онлайн-опрос и интернет-приёмная, в целях, в рамках, во-первых, IT-специалист"}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		texts = append(texts, string(data))
+	}
+	n := 0
+	for k, text := range texts {
+		doc := linter.FromText("t.txt", text)
+		want := scanAll(d, doc)
+		n += len(want)
+		require.Equal(t, want, d.Scan(doc, nil), "text %d", k)
+	}
+	assert.Greater(t, n, 100, "the texts hold matches")
 }
 
 func TestScanEmpty(t *testing.T) {

@@ -46,10 +46,12 @@ var abbreviationMeta = &linter.Meta{
 
 func (abbreviation) Meta() *linter.Meta { return abbreviationMeta }
 
-// abbrList is the abbreviation list by spelling, built once.
+// abbrList is the abbreviation list by spelling, built once, and the
+// abbreviations of codes of law among them (see abbrOtherSense).
 var abbrList struct {
-	once sync.Once
-	m    map[string]dict.Abbr
+	once  sync.Once
+	m     map[string]dict.Abbr
+	codes map[string]bool
 }
 
 func abbrLoad() map[string]dict.Abbr {
@@ -59,9 +61,13 @@ func abbrLoad() map[string]dict.Abbr {
 			b = &dict.Builtin{}
 		}
 		abbrList.m = make(map[string]dict.Abbr, len(b.Abbrs))
+		abbrList.codes = map[string]bool{}
 		for _, a := range b.Abbrs {
 			if _, dup := abbrList.m[a.Abbr]; !dup {
 				abbrList.m[a.Abbr] = a // the first, housing, meaning wins
+				if strings.Contains(strings.ToLower(a.Expansion), "кодекс") {
+					abbrList.codes[a.Abbr] = true
+				}
 			}
 		}
 	})
@@ -101,10 +107,9 @@ func (r abbreviation) Check(c *linter.Context) {
 	}
 	var shout abbrLine
 	head := abbrLetterhead(d)
-	for _, k := range sc.caps {
+	for _, k := range sc.caps { // abbrCandidate holds for them
 		i := int(k)
-		if i < head || !abbrCandidate(d, &d.Tokens[i], list) || abbrRegNumber(d, i) || shout.shouted(d, i) || g.covers(i, i+1) ||
-			abbrOtherSense(d, i, list) {
+		if i < head || abbrRegNumber(d, i) || shout.shouted(d, i) || g.covers(i, i+1) || abbrOtherSense(d, i) {
 			continue
 		}
 		if abbrExplainedHere(d, i) {
@@ -190,9 +195,9 @@ func abbrPlain(s string) string {
 // Жилищный кодекс, «ГК») right before a quoted name: there it is another
 // word, «ЖК «Солнечный»» is a housing estate and «ГК «Рассвет»» a group of
 // companies, part of a name that everybody reads.
-func abbrOtherSense(d *linter.Document, i int, list map[string]dict.Abbr) bool {
-	a, ok := list[d.TokenText(i)]
-	if !ok || !strings.Contains(strings.ToLower(a.Expansion), "кодекс") {
+func abbrOtherSense(d *linter.Document, i int) bool {
+	abbrLoad()
+	if !abbrList.codes[d.TokenText(i)] {
 		return false
 	}
 	j := abbrSkip(d, i+1, 1, "")
@@ -223,11 +228,14 @@ func abbrCandidate(d *linter.Document, t *linter.Token, list map[string]dict.Abb
 	}
 	letters, vowels, roman := 0, 0, true
 	for _, r := range w {
-		if !unicode.IsLetter(r) {
+		// U+0400–U+045F are all letters: the test of the common case
+		// is a comparison, not a search of the Unicode tables.
+		if (r < 0x400 || r > 0x45F) && !unicode.IsLetter(r) {
 			continue
 		}
 		letters++
-		if strings.ContainsRune("АЕЁИОУЫЭЮЯ", r) {
+		switch r {
+		case 'А', 'Е', 'Ё', 'И', 'О', 'У', 'Ы', 'Э', 'Ю', 'Я':
 			vowels++
 		}
 		if r != 'Х' && r != 'І' {
@@ -397,22 +405,26 @@ func (l *abbrLine) shouted(d *linter.Document, i int) bool {
 	if b >= 0 {
 		lo, hi = d.Blocks[b].First, d.Blocks[b].Last
 	}
-	first, last := i, i+1
-	for first > lo && d.Tokens[first-1].Kind != linter.Newline {
-		first--
-	}
-	for last < hi && d.Tokens[last].Kind != linter.Newline {
-		last++
-	}
+	// One walk each way finds the line's ends and counts its words.
 	caps, small := 0, 0
-	for k := first; k < last; k++ {
-		if t := &d.Tokens[k]; t.Kind == linter.Word {
+	count := func(t *linter.Token) {
+		if t.Kind == linter.Word {
 			if t.Is(linter.Upper) {
 				caps++
 			} else {
 				small++
 			}
 		}
+	}
+	first, last := i, i+1
+	count(&d.Tokens[i])
+	for first > lo && d.Tokens[first-1].Kind != linter.Newline {
+		first--
+		count(&d.Tokens[first])
+	}
+	for last < hi && d.Tokens[last].Kind != linter.Newline {
+		count(&d.Tokens[last])
+		last++
 	}
 	*l = abbrLine{first, last, caps >= 2 && small == 0}
 	return l.shout

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -87,4 +88,74 @@ func TestAbbreviationSuggestionAndProfiles(t *testing.T) {
 	for _, f := range res.Findings {
 		assert.NotEqual(t, "abbreviation", f.Rule)
 	}
+}
+
+// TestAbbreviationCandidatesInScan checks that the shared scan, which
+// tests abbrCandidate while it passes the words, keeps exactly the words
+// of the document in capitals or with a capital inside that are
+// candidates.
+func TestAbbreviationCandidatesInScan(t *testing.T) {
+	list := abbrLoad()
+	n := 0
+	for name, text := range agreeTexts(t) {
+		doc := linter.FromText(name, text+" КоАП СанПиН ХХ ОТВЕТ МКД-шный ЖК «Солнечный»")
+		var want []int32
+		for i := range doc.Tokens {
+			tk := &doc.Tokens[i]
+			if tk.Kind == linter.Word && (tk.Is(linter.Upper) || wdInnerCapital(doc.TokenText(i))) && abbrCandidate(doc, tk, list) {
+				want = append(want, int32(i))
+			}
+		}
+		n += len(want)
+		assert.Equal(t, want, wdBuiltin.scan(doc).caps, name)
+	}
+	assert.Greater(t, n, 100)
+}
+
+// TestAbbreviationLetters checks the shortcut of abbrCandidate's letter
+// test against unicode.IsLetter over the block the shortcut covers.
+func TestAbbreviationLetters(t *testing.T) {
+	for r := rune(0x400); r <= 0x45F; r++ {
+		assert.True(t, unicode.IsLetter(r), "%U", r)
+	}
+}
+
+// TestAbbreviationShoutedLines checks abbrLine.shouted, which counts the
+// words while it looks for the line's ends and remembers the last line,
+// against counting the words of each word's line afresh.
+func TestAbbreviationShoutedLines(t *testing.T) {
+	texts := agreeTexts(t)
+	texts["shouted"] = "ОТВЕТ НА ОБРАЩЕНИЕ\nМКД и УК\nПОРЯДОК УТВЕРЖДЕН МКД\n\nУК МКД"
+	shouts := 0
+	for name, text := range texts {
+		doc := linter.FromText(name, text)
+		var l abbrLine
+		for i := range doc.Tokens {
+			if doc.Tokens[i].Kind != linter.Word {
+				continue
+			}
+			b := doc.Blocks[doc.BlockAt(doc.Tokens[i].Start)]
+			first, last := i, i+1
+			for first > b.First && doc.Tokens[first-1].Kind != linter.Newline {
+				first--
+			}
+			for last < b.Last && doc.Tokens[last].Kind != linter.Newline {
+				last++
+			}
+			caps, small := 0, 0
+			for k := first; k < last; k++ {
+				if tk := &doc.Tokens[k]; tk.Kind == linter.Word && tk.Is(linter.Upper) {
+					caps++
+				} else if tk.Kind == linter.Word {
+					small++
+				}
+			}
+			want := caps >= 2 && small == 0
+			if want {
+				shouts++
+			}
+			require.Equal(t, want, l.shouted(doc, i), "%s: token %d", name, i)
+		}
+	}
+	assert.Greater(t, shouts, 5)
 }

@@ -46,8 +46,12 @@ func (r *foreign) Meta() *linter.Meta { return foreignMeta }
 func (r *foreign) Check(c *linter.Context) {
 	sc := r.w.scan(c.Doc)
 	// taken are the dictionary findings: a Latin word the list knows
-	// («online») is reported once, with the list's replacement.
+	// («online») is reported once, with the list's replacement. Only
+	// foreignLatin reads them, and only when there are Latin words.
+	latin := len(sc.latin) > 0 && len(sc.latin) <= sc.cyr
 	var taken []dict.Match
+	var out wdTexts
+	out.expect(wdCount(sc.ms, dict.ListForeign))
 	for _, m := range sc.ms {
 		if m.Entry.List != dict.ListForeign || sc.guard.covers(m.First, m.Last) {
 			continue
@@ -56,11 +60,13 @@ func (r *foreign) Check(c *linter.Context) {
 		if wdAllowed(c, m, in.keys) {
 			continue
 		}
-		wdReport(c, m, in, "Иностранное слово", "пишите по-русски", "напишите по-русски")
-		taken = append(taken, m)
+		wdReport(c, &out, m, in)
+		if latin {
+			taken = append(taken, m)
+		}
 	}
 	// A document written mostly in Latin letters is not Russian prose.
-	if n := len(sc.latin); n > 0 && n <= sc.cyr {
+	if latin {
 		foreignLatin(c, &sc.guard, taken, sc.latin)
 	}
 }

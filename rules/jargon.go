@@ -48,6 +48,8 @@ func (r *jargon) Meta() *linter.Meta { return jargonMeta }
 func (r *jargon) Check(c *linter.Context) {
 	sc := r.w.scan(c.Doc)
 	doc := c.Doc
+	var out wdTexts
+	out.expect(wdCount(sc.ms, dict.ListJargon))
 	for _, m := range sc.ms {
 		if m.Entry.List != dict.ListJargon || sc.guard.covers(m.First, m.Last) {
 			continue
@@ -63,7 +65,7 @@ func (r *jargon) Check(c *linter.Context) {
 			jargonLinkThat(c, m)
 			continue
 		}
-		wdReport(c, m, in, "Канцелярит", "пишите проще", "скажите проще")
+		wdReport(c, &out, m, in)
 	}
 }
 
@@ -299,19 +301,38 @@ func wdSeverity(c *linter.Context, e *dict.Entry) linter.Severity {
 	return sev
 }
 
+// wdVoice is how a rule's messages speak: the kind that starts them
+// («Канцелярит»), the lead of the plain words («пишите проще») and the
+// advice when the list gives none («скажите проще»).
+type wdVoice struct{ kind, lead, none string }
+
+var (
+	jargonVoice  = wdVoice{"Канцелярит", "пишите проще", "скажите проще"}
+	foreignVoice = wdVoice{"Иностранное слово", "пишите по-русски", "напишите по-русски"}
+)
+
 // wdInfo is what the word rules need about an entry, prepared once: the
 // forms an allow list may name it by, and the parts of its message.
 type wdInfo struct {
+	voice  wdVoice
 	keys   []string
 	words  [][]string // the words of each replacement, normalised
 	adj    bool       // one word found, an adjective: replacements agree with it
 	alts   []string   // hints shown among the replacements: «на (дата)»
 	advice []string   // advice from the list: «назовите орган»
 	reason string     // the reason, without a leading kind
+	del    bool       // a replacement is "": the phrase may be deleted
+
+	// The ends of the messages that do not depend on the text found
+	// (see wdReport), written once instead of for every finding: for a
+	// match in the dictionary form, for a part of a hyphenated word, and
+	// for a match whose replacements all need the right form. Empty:
+	// wdReport writes them.
+	headTail, partTail, plainTail string
 }
 
-func wdNewInfo(kind string, e *dict.Entry) *wdInfo {
-	in := &wdInfo{keys: wdAllowKeys(e)}
+func wdNewInfo(v wdVoice, e *dict.Entry) *wdInfo {
+	in := &wdInfo{voice: v, keys: wdAllowKeys(e)}
 	for _, r := range e.Replace {
 		var ws []string
 		for _, w := range strings.Fields(r) {
@@ -328,7 +349,7 @@ func wdNewInfo(kind string, e *dict.Entry) *wdInfo {
 		in.alts = append(in.alts, h)
 	}
 	r := strings.TrimSpace(e.Reason)
-	if k := strings.Index(r, ":"); k > 0 && strings.EqualFold(r[:k], kind) {
+	if k := strings.Index(r, ":"); k > 0 && strings.EqualFold(r[:k], v.kind) {
 		r = strings.TrimSpace(r[k+1:])
 	}
 	// «Пишите «проверка».» only repeats the replacement the message
@@ -345,6 +366,25 @@ func wdNewInfo(kind string, e *dict.Entry) *wdInfo {
 		}
 	}
 	in.reason = r
+	// The replacements as wdReport sorts them when none of them is
+	// adapted to the text: literal in the dictionary form, to be put in
+	// the right form otherwise.
+	var lits, inflect, plain []string
+	for _, r := range e.Replace {
+		if r == "" {
+			in.del = true
+			continue
+		}
+		lits = wdAdd(lits, r)
+		plain = wdAdd(plain, r)
+	}
+	for _, r := range e.Inflect {
+		inflect = wdAdd(inflect, r)
+		plain = wdAdd(plain, r)
+	}
+	in.headTail = in.tail(lits, inflect, false)
+	in.partTail = in.tail(nil, plain, true)
+	in.plainTail = in.tail(nil, plain, false)
 	return in
 }
 
@@ -401,9 +441,9 @@ func wdNamed(w string, e *dict.Entry) bool {
 //     the phrase along, so that no double space is left;
 //   - a part of a hyphenated word («онлайн-опрос») gets no suggestion.
 //
-// kind starts the message («Канцелярит»), lead introduces the plain words
-// («пишите проще»), none is the advice when the list gives none.
-func wdReport(c *linter.Context, m dict.Match, in *wdInfo, kind, lead, none string) {
+// The message says what the voice of the entry's rule says (see wdVoice);
+// the texts go to out, the check's (see wdTexts).
+func wdReport(c *linter.Context, out *wdTexts, m dict.Match, in *wdInfo) {
 	d := c.Doc
 	e := m.Entry
 	t := &d.Tokens[m.First]
@@ -413,12 +453,10 @@ func wdReport(c *linter.Context, m dict.Match, in *wdInfo, kind, lead, none stri
 	// Entries have a few replacements: the lists live on the stack.
 	var litsBuf, plainBuf [4]string
 	lits, plain := litsBuf[:0], plainBuf[:0]
-	del := false
 	for k, r := range e.Replace {
 		var sub string
 		switch {
 		case r == "":
-			del = true
 		case part:
 			plain = wdAdd(plain, r)
 		case head:
@@ -442,42 +480,153 @@ func wdReport(c *linter.Context, m dict.Match, in *wdInfo, kind, lead, none stri
 	end := m.End
 	space := ""
 	drop := false // the deletion fits
-	if del && !part {
+	if in.del && !part {
 		if sp, ok := wdDeletable(d, m); ok {
 			space = d.TokenText(sp)
 			end = d.Tokens[sp].End
 			drop = true
 		}
 	}
+	var tail string
+	switch {
+	case part:
+		tail = in.partTail
+	case head:
+		tail = in.headTail
+	case len(lits) == 0:
+		tail = in.plainTail // every replacement went to plain, in order
+	}
+	size := len(in.voice.kind) + len(text) + len(": „“") + len(tail)
+	if tail == "" {
+		size += len(in.reason) + 160
+	}
+	for _, l := range lits {
+		size += len(l) + len(space)
+	}
+	b := out.grow(size)
+	start := b.Len()
+	b.WriteString(in.voice.kind)
+	b.WriteString(": „")
+	b.WriteString(text)
+	b.WriteString("“")
+	if tail != "" {
+		b.WriteString(tail)
+	} else { // replacements fitted to the text, or an info not prepared
+		in.writeTail(b, lits, plain, part)
+	}
+	// The suggestions, in the list's order, with the deletion where it
+	// fits; capitalised when the text found is (a sentence start).
+	upper := wdStartsUpper(text)
+	var ends [5]int // where each literal ends in b; entries have a few
+	bounds := ends[:0]
+	msgEnd := b.Len()
+	for _, l := range lits {
+		if upper {
+			wdWriteUpperFirst(b, l)
+		} else {
+			b.WriteString(l)
+		}
+		b.WriteString(space)
+		bounds = append(bounds, b.Len())
+	}
+	all := b.String()
 	var sugg []string // nil when there is nothing to offer
 	if n := len(lits); n > 0 || drop {
-		sugg = make([]string, 0, n+1)
+		sugg = out.list(n + 1)
 	}
 	if drop {
 		sugg = append(sugg, "")
 	}
-	for _, l := range lits {
-		sugg = append(sugg, l+space)
+	from := msgEnd
+	for _, to := range bounds {
+		sugg = append(sugg, all[from:to])
+		from = to
 	}
-	sugg = wdCase(text, sugg)
+	c.ReportAs(wdSeverity(c, e), m.Start, end, all[start:msgEnd], sugg...)
+}
 
+// wdCount returns how many matches are of the list.
+func wdCount(ms []dict.Match, list int) int {
+	n := 0
+	for _, m := range ms {
+		if m.Entry.List == list {
+			n++
+		}
+	}
+	return n
+}
+
+// wdTexts holds the texts of one check's findings: their messages and
+// suggestions are written into a few large strings and cut from them, and
+// their suggestion lists cut from a few large slices, instead of an
+// allocation or two for each finding. A string cut from a Builder stays
+// valid as the Builder grows: its bytes are never written again. The
+// first chunks are sized for the findings expected, the next ones
+// double, so that a letter with a few findings takes little more memory
+// than it would finding by finding.
+type wdTexts struct {
+	b     strings.Builder
+	lists []string
+	size  int // of the last chunk of text, in bytes
+	lsize int // of the last chunk of lists, in strings
+}
+
+// wdMaxChunk bounds the chunks of text; lists take a 64th of it.
+const wdMaxChunk = 16 << 10
+
+// expect sizes the first chunks for about n findings: a finding's texts
+// take some 230 bytes, its list one or two strings.
+func (x *wdTexts) expect(n int) {
+	x.size = min(n*240, wdMaxChunk) / 2 // grow doubles it
+	x.lsize = min(n*2, wdMaxChunk/64) / 2
+}
+
+// grow returns the Builder to write the next n bytes in, with room for
+// them: a new one when the current one is full, so that no bytes move.
+func (x *wdTexts) grow(n int) *strings.Builder {
+	if x.b.Cap()-x.b.Len() < n {
+		x.size = min(max(2*x.size, 256), wdMaxChunk)
+		x.b = strings.Builder{} // the strings cut from the old one keep it
+		x.b.Grow(max(n, x.size))
+	}
+	return &x.b
+}
+
+// list returns an empty slice with room for n strings, cut from the
+// current chunk: appending past n would not reach the next list.
+func (x *wdTexts) list(n int) []string {
+	if cap(x.lists)-len(x.lists) < n {
+		x.lsize = min(max(2*x.lsize, 4), wdMaxChunk/64)
+		x.lists = make([]string, 0, max(n, x.lsize))
+	}
+	k := len(x.lists)
+	x.lists = x.lists[:k+n]
+	return x.lists[k : k : k+n]
+}
+
+// tail returns the end of a message (see writeTail).
+func (in *wdInfo) tail(lits, plain []string, part bool) string {
 	var b strings.Builder
-	b.Grow(len(kind) + len(text) + len(in.reason) + 160)
-	b.WriteString(kind)
-	b.WriteString(": „")
-	b.WriteString(text)
-	b.WriteString("“")
+	in.writeTail(&b, lits, plain, part)
+	return b.String()
+}
+
+// writeTail writes the end of a message after the text found: the
+// literal replacements lits and the hints, the words plain to use in the
+// right form (or as they are, for a part of a word), the advice and the
+// reason.
+func (in *wdInfo) writeTail(b *strings.Builder, lits, plain []string, part bool) {
 	alts := append(lits[:len(lits):len(lits)], in.alts...)
 	said := false
 	switch {
 	case len(alts) > 0:
 		b.WriteString(" → ")
-		wdQuoteList(&b, alts)
-		if del {
+		wdQuoteList(b, alts)
+		if in.del {
 			b.WriteString(", или просто уберите")
 		}
 		said = true
-	case del:
+	case in.del:
 		b.WriteString(" — уберите")
 		said = true
 	}
@@ -485,9 +634,9 @@ func wdReport(c *linter.Context, m dict.Match, in *wdInfo, kind, lead, none stri
 		if said {
 			b.WriteString("; или ")
 		} else {
-			b.WriteString(" — " + lead + ": ")
+			b.WriteString(" — " + in.voice.lead + ": ")
 		}
-		wdQuoteList(&b, plain)
+		wdQuoteList(b, plain)
 		if !part {
 			b.WriteString(" в нужной форме")
 		}
@@ -503,14 +652,13 @@ func wdReport(c *linter.Context, m dict.Match, in *wdInfo, kind, lead, none stri
 		said = true
 	}
 	if !said {
-		b.WriteString(" — " + none)
+		b.WriteString(" — " + in.voice.none)
 	}
 	b.WriteString(".")
 	if in.reason != "" {
 		b.WriteString(" ")
 		b.WriteString(in.reason)
 	}
-	c.ReportAs(wdSeverity(c, e), m.Start, end, b.String(), sugg...)
 }
 
 // wdSubphrase reports whether the replacement, given by its normalised
@@ -590,17 +738,11 @@ func wdAdd(s []string, v string) []string {
 	return append(s, v)
 }
 
-// wdCase capitalises the suggestions when the found text starts with a
-// capital (a sentence start), so that a replacement fits in place.
-func wdCase(text string, sugg []string) []string {
+// wdStartsUpper reports whether the found text starts with a capital (a
+// sentence start): its suggestions are capitalised to fit in place.
+func wdStartsUpper(text string) bool {
 	r, _ := utf8.DecodeRuneInString(text)
-	if !unicode.IsUpper(r) {
-		return sugg
-	}
-	for i, s := range sugg {
-		sugg[i] = wdUpperFirst(s)
-	}
-	return sugg
+	return unicode.IsUpper(r)
 }
 
 func wdUpperFirst(s string) string {
@@ -609,4 +751,15 @@ func wdUpperFirst(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// wdWriteUpperFirst writes wdUpperFirst(s) to b.
+func wdWriteUpperFirst(b *strings.Builder, s string) {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || unicode.IsUpper(r) {
+		b.WriteString(s)
+		return
+	}
+	b.WriteRune(unicode.ToUpper(r))
+	b.WriteString(s[n:])
 }

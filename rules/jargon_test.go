@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/yasno/yasno/dict"
 	"github.com/yasno/yasno/linter"
 )
 
@@ -223,17 +224,19 @@ func benchCorpus(b *testing.B) string {
 	return sb.String()
 }
 
-// BenchmarkWordRules runs each word rule, the four together, and the whole
-// default set on 1 MB of replies. The document is tokenized once, outside
-// the timing; each iteration checks a fresh copy of it, so that the word
-// rules' shared scan is paid for every time, as in a real check.
+// BenchmarkWordRules runs each word rule, the four together, the other
+// rules of single words, and the whole default set on 1 MB of replies.
+// The document is tokenized once, outside the timing; each iteration
+// checks a fresh copy of it, so that the word rules' shared scan is paid
+// for every time, as in a real check.
 func BenchmarkWordRules(b *testing.B) {
 	reg, err := Default()
 	require.NoError(b, err)
 	text := benchCorpus(b)
 	doc := linter.FromText("bench.txt", text)
 	word := "jargon,foreign,mixed-script,abbreviation"
-	for _, ids := range []string{"jargon", "foreign", "mixed-script", "abbreviation", word, "all"} {
+	for _, ids := range []string{"jargon", "foreign", "mixed-script", "abbreviation", word,
+		"typography", "personal-data", "spelling", "all"} {
 		b.Run(ids, func(b *testing.B) {
 			s := linter.Settings{Profile: linter.Citizen}
 			if ids != "all" {
@@ -245,12 +248,85 @@ func BenchmarkWordRules(b *testing.B) {
 			}
 			b.SetBytes(int64(len(text)))
 			b.ReportAllocs()
+			cpu0, n := spellCPU(), 0
 			for b.Loop() {
 				fresh := *doc
 				if _, err := reg.Check(&fresh, s); err != nil {
 					b.Fatal(err)
 				}
+				n++
+			}
+			// Wall time says little on a shared machine.
+			if cpu := spellCPU() - cpu0; cpu > 0 && n > 0 {
+				b.ReportMetric(cpu*1e9/float64(n), "cpu-ns/op")
 			}
 		})
+	}
+}
+
+// TestWordReportTailsAgree checks the message ends prepared per entry
+// against those written for each finding: jargon and foreign with the
+// entries' infos stripped of them report the same findings.
+func TestWordReportTailsAgree(t *testing.T) {
+	d := wdBuiltin.get()
+	slow := &wdShared{d: d, info: map[*dict.Entry]*wdInfo{}}
+	slow.once.Do(func() {})
+	for e, in := range wdBuiltin.info {
+		plain := *in
+		plain.headTail, plain.partTail, plain.plainTail = "", "", ""
+		slow.info[e] = &plain
+	}
+	fast, err := linter.NewRegistry(&jargon{w: wdBuiltin}, &foreign{w: wdBuiltin})
+	require.NoError(t, err)
+	ref, err := linter.NewRegistry(&jargon{w: slow}, &foreign{w: slow})
+	require.NoError(t, err)
+	n := 0
+	for name, text := range agreeTexts(t) {
+		for _, p := range []linter.Profile{linter.Citizen, linter.Official} {
+			doc := linter.FromText(name, text)
+			a, err := fast.Check(doc, linter.Settings{Profile: p})
+			require.NoError(t, err)
+			b, err := ref.Check(doc, linter.Settings{Profile: p})
+			require.NoError(t, err)
+			require.Equal(t, b.Findings, a.Findings, name)
+			n += len(a.Findings)
+		}
+	}
+	assert.Greater(t, n, 100)
+}
+
+func TestWordWriteUpperFirst(t *testing.T) {
+	for _, s := range []string{"", " ", "для", "Для", "по адресу ", "ёлка", "éclair", "1 раз", "\xff"} {
+		var b strings.Builder
+		wdWriteUpperFirst(&b, s)
+		assert.Equal(t, wdUpperFirst(s), b.String(), s)
+	}
+}
+
+// TestWordTexts checks that the texts and lists cut from a check's
+// chunks stay as written while later ones are written and appended to.
+func TestWordTexts(t *testing.T) {
+	var x wdTexts
+	var texts []string
+	var lists [][]string
+	for k := range 3000 {
+		want := strings.Repeat(string(rune('а'+k%32)), 1+k%300)
+		b := x.grow(len(want))
+		from := b.Len()
+		b.WriteString(want)
+		texts = append(texts, b.String()[from:])
+		l := x.list(1 + k%3)
+		for range cap(l) {
+			l = append(l, want)
+		}
+		lists = append(lists, l)
+	}
+	for k, s := range texts {
+		want := strings.Repeat(string(rune('а'+k%32)), 1+k%300)
+		require.Equal(t, want, s, k)
+		require.Len(t, lists[k], 1+k%3)
+		for _, v := range lists[k] {
+			require.Equal(t, want, v, k)
+		}
 	}
 }

@@ -58,7 +58,7 @@ func (personalData) Check(c *linter.Context) {
 			case linter.Space, linter.Newline:
 				continue // no data starts at a space
 			case linter.Word:
-				if pdPassportWord(t.Norm()) {
+				if pdIsPassportWord(t) {
 					next = s.passportAt(i)
 				}
 			case linter.Number:

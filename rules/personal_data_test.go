@@ -172,3 +172,24 @@ func TestPdDigitGroups(t *testing.T) {
 		assert.Equal(t, slow(s), pdDigitGroups(s), "%q", s)
 	}
 }
+
+// TestPersonalDataWordFacts checks the answers kept by NormID against the
+// tests themselves, before and after they are kept.
+func TestPersonalDataWordFacts(t *testing.T) {
+	words := 0
+	for name, text := range agreeTexts(t) {
+		doc := linter.FromText(name, text+" Паспорт паспортные серии Сергеевич Ильинична")
+		for round := 0; round < 2; round++ {
+			for i := range doc.Tokens {
+				tk := &doc.Tokens[i]
+				if tk.Kind != linter.Word {
+					continue
+				}
+				words++
+				require.Equal(t, pdPatronymic(tk.Norm()), pdIsPatronymic(tk), tk.Norm())
+				require.Equal(t, pdPassportWord(tk.Norm()), pdIsPassportWord(tk), tk.Norm())
+			}
+		}
+	}
+	assert.Greater(t, words, 1000)
+}

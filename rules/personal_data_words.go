@@ -5,33 +5,46 @@ import (
 	"github.com/yasno/yasno/linter"
 )
 
-// A public reply is searched for full names, and every capitalised word
-// is asked whether it is a patronymic: a dozen suffix tests, the same for
-// every use of a word. The answer depends on the normal form alone, so
-// it is kept for the life of the process by Token.NormID.
+// The personal-data rule asks of every word whether a passport number may
+// follow it, and of every capitalised word of a public reply whether it
+// is a patronymic (a dozen suffix tests). The answers depend on the normal
+// form alone, so they are kept for the life of the process by
+// Token.NormID: a word seen before costs one array load, and its normal
+// form, a string elsewhere in memory, is not read at all.
 
 // Answers in pdWords: zero is not computed yet.
 const (
-	pdKnown       = 1 << iota // the answer is computed
+	pdKnown       = 1 << iota // the answers are computed
 	pdPatronymBit             // pdPatronymic is true
+	pdPassportBit             // pdPassportWord is true
 )
 
 var pdWords dict.Facts
 
-// pdIsPatronymic reports pdPatronymic for a token's normal form.
-func pdIsPatronymic(t *linter.Token) bool {
+// pdFacts returns the answers for a token's normal form.
+func pdFacts(t *linter.Token) uint64 {
 	id := t.NormID
-	if id == 0 {
-		return pdPatronymic(t.Norm())
+	if id != 0 {
+		if v := pdWords.Get(id); v != 0 {
+			return v
+		}
 	}
-	if v := pdWords.Get(id); v != 0 {
-		return v&pdPatronymBit != 0
-	}
-	ok := pdPatronymic(t.Norm())
+	n := t.Norm()
 	v := uint64(pdKnown)
-	if ok {
+	if pdPatronymic(n) {
 		v |= pdPatronymBit
 	}
-	pdWords.Set(id, v)
-	return ok
+	if pdPassportWord(n) {
+		v |= pdPassportBit
+	}
+	if id != 0 {
+		pdWords.Set(id, v)
+	}
+	return v
 }
+
+// pdIsPatronymic reports pdPatronymic for a token's normal form.
+func pdIsPatronymic(t *linter.Token) bool { return pdFacts(t)&pdPatronymBit != 0 }
+
+// pdIsPassportWord reports pdPassportWord for a token's normal form.
+func pdIsPassportWord(t *linter.Token) bool { return pdFacts(t)&pdPassportBit != 0 }

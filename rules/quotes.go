@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"fmt"
 	"slices"
@@ -35,7 +36,7 @@ func (g *wdGuard) covers(first, last int) bool {
 
 // wdMerge sorts spans and joins the overlapping ones into a guard.
 func wdMerge(spans []wdSpan) wdGuard {
-	sort.Slice(spans, func(i, j int) bool { return spans[i].first < spans[j].first })
+	slices.SortFunc(spans, func(a, b wdSpan) int { return cmp.Compare(a.first, b.first) })
 	out := spans[:0]
 	for _, s := range spans {
 		if n := len(out); n > 0 && s.first < out[n-1].last {
@@ -56,6 +57,7 @@ func wdMerge(spans []wdSpan) wdGuard {
 // such as ООО. A quote that starts with a small letter is the clerk's own
 // wording in quotes and is checked as usual.
 func wdAnalyze(d *linter.Document, sc *wdScan, ds *dict.Scanner) []wdSpan {
+	abbrs := abbrLoad()
 	var out []wdSpan
 	for bi := range d.Blocks {
 		b := &d.Blocks[bi]
@@ -77,11 +79,14 @@ func wdAnalyze(d *linter.Document, sc *wdScan, ds *dict.Scanner) []wdSpan {
 				switch {
 				case f&(linter.Cyrillic|linter.Latin) == linter.Cyrillic|linter.Latin:
 					sc.mixed = append(sc.mixed, int32(i))
-				case f&(linter.Cyrillic|linter.Upper|linter.Latin|linter.Digit) == linter.Cyrillic|linter.Upper:
-					sc.caps = append(sc.caps, int32(i))
-				case f&(linter.Cyrillic|linter.Title|linter.Upper|linter.Latin|linter.Digit) == linter.Cyrillic|linter.Title &&
-					wdInnerCapital(d.Text[t.Start:t.End]):
-					sc.caps = append(sc.caps, int32(i)) // «КоАП», «СанПиН»
+				case f&(linter.Cyrillic|linter.Upper|linter.Latin|linter.Digit) == linter.Cyrillic|linter.Upper,
+					f&(linter.Cyrillic|linter.Title|linter.Upper|linter.Latin|linter.Digit) == linter.Cyrillic|linter.Title &&
+						wdInnerCapital(d.Text[t.Start:t.End]): // «КоАП», «СанПиН»
+					// Tested now, while the token is at hand: the rule
+					// reads the few that pass long after this pass.
+					if abbrCandidate(d, t, abbrs) {
+						sc.caps = append(sc.caps, int32(i))
+					}
 				}
 				// «далее» by its text: the text is read in order anyway,
 				// the normal form would be one more string to fetch.
@@ -318,11 +323,11 @@ func (w *wdShared) get() *dict.Dict {
 		w.d, _ = b.Compile(w.extra...)
 		w.info = make(map[*dict.Entry]*wdInfo, len(w.d.Entries()))
 		for _, e := range w.d.Entries() {
-			kind := "Канцелярит"
+			v := jargonVoice
 			if e.List == dict.ListForeign {
-				kind = "Иностранное слово"
+				v = foreignVoice
 			}
-			w.info[e] = wdNewInfo(kind, e)
+			w.info[e] = wdNewInfo(v, e)
 		}
 	})
 	return w.d
@@ -339,7 +344,7 @@ type wdScan struct {
 	latin []int32 // words with Latin letters
 	cyr   int     // how many words have Cyrillic letters
 	mixed []int32 // words with Cyrillic and Latin letters
-	caps  []int32 // Cyrillic words in capitals («МКД») or with a capital inside («КоАП»), without digits
+	caps  []int32 // abbreviations (see abbrCandidate): Cyrillic words in capitals («МКД») or with a capital inside («КоАП»)
 	dalee []int32 // the word «далее»
 }
 

@@ -51,6 +51,13 @@ func (typography) Check(c *linter.Context) { typoCheck(c, false) }
 // as the checks were first written, so that a test can compare the two.
 func typoCheck(c *linter.Context, all bool) {
 	s := &typoScan{c: c, d: c.Doc, all: all}
+	// The scratch slices are made once, for the largest block: grown
+	// block by block, they would be copied again and again.
+	n := 0
+	for _, b := range c.Doc.Blocks {
+		n = max(n, b.Last-b.First)
+	}
+	s.picks, s.link = make([]int, 0, n), make([]bool, 0, n)
 	for bi := range c.Doc.Blocks {
 		b := &c.Doc.Blocks[bi]
 		if b.First >= b.Last {
@@ -544,23 +551,30 @@ func (s *typoScan) quotes(pairs []tpQuotePair, loose []int) {
 // collapsed finds «УК «Восток»: an opening quote never closed whose
 // inner quotes end the block, the closing marks run together. The inner
 // pair (by index) then gets „…“» and the opening quote is not reported
-// on its own (key -1-token).
+// on its own (key -1-token). The pairs are found by their opening quote,
+// so that a block of many unclosed quotes and many pairs costs no more
+// than the two.
 func (s *typoScan) collapsed(pairs []tpQuotePair, loose []int) map[int]bool {
 	var out map[int]bool
+	var byOpen map[int]int // pairs by their opening quote, made at the first loose «
 	for _, l := range loose {
 		if s.txt(l) != "«" {
 			continue
 		}
-		next := s.nextQuote(l + 1)
-		for k, p := range pairs {
-			if p.open != next || p.depth == 0 || s.nextQuote(p.close+1) >= 0 {
-				continue
+		if byOpen == nil {
+			byOpen = make(map[int]int, len(pairs))
+			for k, p := range pairs {
+				byOpen[p.open] = k // a quote opens one pair at most
 			}
-			if out == nil {
-				out = map[int]bool{}
-			}
-			out[k], out[-1-l] = true, true
 		}
+		k, ok := byOpen[s.nextQuote(l+1)]
+		if !ok || pairs[k].depth == 0 || s.nextQuote(pairs[k].close+1) >= 0 {
+			continue
+		}
+		if out == nil {
+			out = map[int]bool{}
+		}
+		out[k], out[-1-l] = true, true
 	}
 	return out
 }

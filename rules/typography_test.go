@@ -2,6 +2,7 @@ package rules
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -220,4 +221,55 @@ func TestTypographyPicksAgree(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, b.Findings, a.Findings, name)
 	}
+}
+
+// collapsedAll is typoScan.collapsed as first written: every pair tried
+// for every unclosed «.
+func collapsedAll(s *typoScan, pairs []tpQuotePair, loose []int) map[int]bool {
+	var out map[int]bool
+	for _, l := range loose {
+		if s.txt(l) != "«" {
+			continue
+		}
+		next := s.nextQuote(l + 1)
+		for k, p := range pairs {
+			if p.open != next || p.depth == 0 || s.nextQuote(p.close+1) >= 0 {
+				continue
+			}
+			if out == nil {
+				out = map[int]bool{}
+			}
+			out[k], out[-1-l] = true, true
+		}
+	}
+	return out
+}
+
+// TestTypographyCollapsedAgree checks the lookup of pairs by their
+// opening quote against a search of all pairs, on the sample texts and
+// on blocks of many unclosed and nested quotes.
+func TestTypographyCollapsedAgree(t *testing.T) {
+	texts := agreeTexts(t)
+	texts["unclosed"] = strings.Repeat("«УК «Восток» и «ТСЖ «Заря» «а» ", 50) + "«ООО «Свет»"
+	texts["nested end"] = "Ответ «ООО «Жилсервис»"
+	n := 0
+	for name, text := range texts {
+		doc := linter.FromText(name, text)
+		for _, b := range doc.Blocks {
+			if b.First >= b.Last {
+				continue
+			}
+			s := &typoScan{d: doc, first: b.First, last: b.Last}
+			s.markLinks()
+			s.q.reset()
+			for i := b.First; i < b.Last; i++ {
+				s.q.mark(doc, i, b.First, b.Last, s.link)
+			}
+			pairs, loose := s.q.done()
+			want := collapsedAll(s, pairs, loose)
+			n += len(want)
+			require.Equal(t, want, s.collapsed(pairs, loose), name)
+		}
+	}
+	assert.Greater(t, n, 10)
 }
