@@ -78,6 +78,10 @@ type Options struct {
 // Allowed reports whether the organisation allows a normalised word.
 func (o *Options) Allowed(norm string) bool { return o.allow[norm] }
 
+// AllowsAny reports whether the organisation allows any word at all, so
+// that a rule can skip its allow-list questions when none does.
+func (o *Options) AllowsAny() bool { return len(o.allow) > 0 }
+
 // Context is what a rule gets: the document, the profile and options, and
 // a way to report.
 type Context struct {

@@ -195,6 +195,9 @@ func wdTitle(d *linter.Document, open, close int) bool {
 // целях» allows the phrase). Words shorter than three letters («в», «с»)
 // do not count: allowing them would switch off whole families of phrases.
 func wdAllowed(c *linter.Context, m dict.Match, keys []string) bool {
+	if !c.Options.AllowsAny() {
+		return false // the usual case: no words to read
+	}
 	d := c.Doc
 	t := &d.Tokens[m.First]
 	if part := m.Last-m.First == 1 && (m.Start != t.Start || m.End != t.End); part {
