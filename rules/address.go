@@ -56,9 +56,16 @@ func (address) Check(c *linter.Context) {
 		(l.greet.kind == adGreetNone || l.greet.kind == adGreetNameless) && l.person != nil
 	if single {
 		q := adQuoted{block: -1}
-		for i := range d.Tokens {
+		// Every word lies in a sentence: the words read for the sentence
+		// rules are all the words, and most pass no test.
+		x := dsSentsOf(d)
+		for k, cl := range x.cls {
+			if cl == wtPlainClass || !x.sets[cl].has(wtPolite) {
+				continue
+			}
+			i := x.w[k]
 			t := &d.Tokens[i]
-			if t.Kind != linter.Word || !wtOf(t).has(wtPolite) {
+			if t.Kind != linter.Word {
 				continue
 			}
 			r, n := utf8.DecodeRuneInString(d.Text[t.Start:])

@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 
+	"github.com/yasno/yasno/dict"
 	"github.com/yasno/yasno/linter"
 )
 
@@ -14,8 +15,8 @@ import (
 // of a vague phrase. Most are prefix lists, and asking them word by word
 // made these rules the slowest part of a check. The answer depends on the
 // normal form alone, so each test runs once per distinct word in the
-// life of the process: the answers are kept as bits in a table indexed
-// by Token.NormID, and a rule reads a word's bits with two loads.
+// life of the process: the answers are kept as bits, and a word's class
+// (which set of bits it has) in a table indexed by Token.NormID.
 
 // wordTest is one test: a bit of wtBits.
 type wordTest uint16
@@ -71,78 +72,96 @@ func wtMask(ts ...wordTest) *wtBits {
 	return &m
 }
 
+// The answers of a word are kept as its class: the index of its set of
+// answers among the distinct sets seen so far. There are a few hundred
+// such sets, and most words share the empty one, class 0, so the table by
+// NormID holds no pointers and a document's words fit a []uint32.
+
 var (
-	// wtNone is the answer for the empty word: tokens that are not words
-	// and places before the first or after the last word of a sentence.
-	// Package variables register the tests; init computes it after them.
-	wtNone wtBits
-	// wtTable holds the answers by NormID; a nil entry is not computed yet.
-	wtTable   atomic.Pointer[[]atomic.Pointer[wtBits]]
-	wtTableMu sync.Mutex
-	wtZero    = new(wtBits) // shared by the many words that pass no test
+	// wtClasses holds class+1 by NormID; 0 is not computed yet.
+	wtClasses dict.Facts
+	// wtSets holds the sets by class. It only grows: a class, once given
+	// out, stays valid in every later snapshot.
+	wtSets   atomic.Pointer[[]wtBits]
+	wtSetsMu sync.Mutex
+	wtSetIDs = map[wtBits]uint32{} // the classes by set, under wtSetsMu
 )
 
+// Two classes are fixed. Class 0 is the empty set: the words that pass
+// no test, and the empty word, which tokens that are not words get, as
+// do places before the first or after the last word of a sentence
+// (TestWtNone holds that it passes no test). Numbers pass no test
+// either, but have a class of their own, so that a rule tells them from
+// words by the class alone (see dsSent).
+const (
+	wtPlainClass uint32 = iota
+	wtNumClass
+)
+
+func init() {
+	wtIntern(wtBits{})
+	// Not interned: a word that passes no test is plain, not a number.
+	sets := append(wtSnapshot(), wtBits{})
+	wtSets.Store(&sets)
+}
+
 // wtCompute runs every test on a normal form.
-func wtCompute(n string) *wtBits {
+func wtCompute(n string) wtBits {
 	var b wtBits
 	for i, f := range wtTests {
 		if f(n) {
 			b[i>>6] |= 1 << (i & 63)
 		}
 	}
-	if b == (wtBits{}) {
-		return wtZero
-	}
-	return &b
+	return b
 }
 
-// wtMaxTable bounds the table like the stem cache bounds NormID.
-const wtMaxTable = 1 << 20
+// wtIntern returns the class of a set of answers, giving it a new one
+// if the set is new.
+func wtIntern(b wtBits) uint32 {
+	wtSetsMu.Lock()
+	defer wtSetsMu.Unlock()
+	if c, ok := wtSetIDs[b]; ok {
+		return c
+	}
+	var sets []wtBits
+	if p := wtSets.Load(); p != nil {
+		sets = *p
+	}
+	// Appending in place is safe: readers never look past the length of
+	// the snapshot they hold.
+	sets = append(sets, b)
+	wtSets.Store(&sets)
+	c := uint32(len(sets) - 1)
+	wtSetIDs[b] = c
+	return c
+}
+
+// wtSnapshot returns the sets by class: every class given out before
+// the call is inside it.
+func wtSnapshot() []wtBits { return *wtSets.Load() }
+
+// wtClassOf returns the class of a token's answers.
+func wtClassOf(t *linter.Token) uint32 {
+	id := t.NormID
+	if id == 0 {
+		if t.Norm() == "" {
+			return wtPlainClass
+		}
+		return wtIntern(wtCompute(t.Norm()))
+	}
+	if v := wtClasses.Get(id); v != 0 {
+		return uint32(v - 1)
+	}
+	c := wtIntern(wtCompute(t.Norm()))
+	wtClasses.Set(id, uint64(c)+1)
+	return c
+}
 
 // wtOf returns the answers for a token.
 func wtOf(t *linter.Token) *wtBits {
-	id := t.NormID
-	if id != 0 {
-		if tab := wtTable.Load(); tab != nil && int(id) < len(*tab) {
-			if b := (*tab)[id].Load(); b != nil {
-				return b
-			}
-		}
-		if id < wtMaxTable {
-			return wtStore(id, t.Norm())
-		}
-	}
-	if t.Norm() == "" {
-		return wtEmpty()
-	}
-	return wtCompute(t.Norm())
-}
-
-func init() { wtNone = *wtCompute("") }
-
-// wtEmpty returns the answers for the empty word.
-func wtEmpty() *wtBits { return &wtNone }
-
-// wtStore computes and keeps the answers for a word. The table only
-// grows, copied under the lock; readers take no lock.
-func wtStore(id uint32, norm string) *wtBits {
-	b := wtCompute(norm)
-	wtTableMu.Lock()
-	defer wtTableMu.Unlock()
-	var tab []atomic.Pointer[wtBits]
-	if p := wtTable.Load(); p != nil {
-		tab = *p
-	}
-	if int(id) >= len(tab) {
-		grown := make([]atomic.Pointer[wtBits], max(2*len(tab), int(id)+1, 1024))
-		for i := range tab {
-			grown[i].Store(tab[i].Load())
-		}
-		tab = grown
-		wtTable.Store(&tab)
-	}
-	tab[id].Store(b)
-	return b
+	c := wtClassOf(t)
+	return &wtSnapshot()[c]
 }
 
 // This file holds what the document-level rules (executor, outcome,
@@ -602,28 +621,31 @@ var dsUnits = map[string]bool{"дня": true, "дней": true, "день": true
 	"года": true, "лет": true, "рабочих": true, "календарных": true, "минут": true}
 
 // dsIsDate reports 15.12.2026, 15.12.26 and 15.12, with a day of 1–31
-// and a month of 1–12 («ст. 7.22 КоАП» is no date).
+// and a month of 1–12 («ст. 7.22 КоАП» is no date). Every number of a
+// sentence is asked, so it reads the bytes in place.
 func dsIsDate(s string) bool {
-	// The parts between dots: day, month and perhaps a year.
-	a := strings.IndexByte(s, '.')
-	if a < 0 {
+	// The day: one or two digits before the first dot.
+	a := 1
+	if len(s) > 1 && s[1] != '.' {
+		a = 2
+	}
+	if len(s) < a+3 || s[a] != '.' || !dsDayNumber(s[:a]) {
 		return false
 	}
-	day, month, year := s[:a], s[a+1:], ""
-	three := false
-	if b := strings.IndexByte(month, '.'); b >= 0 {
-		month, year, three = month[:b], month[b+1:], true
-		if strings.IndexByte(year, '.') >= 0 {
-			return false
-		}
-	}
-	if len(day) > 2 || len(month) != 2 {
+	// The month: the next two bytes, up to a dot or the end.
+	m := s[a+1 : a+3]
+	if m[0] == '.' || m[1] == '.' || m < "01" || m > "12" {
 		return false
 	}
-	if !dsDayNumber(day) || month < "01" || month > "12" {
+	rest := s[a+3:]
+	if rest == "" {
+		return true
+	}
+	if rest[0] != '.' {
 		return false
 	}
-	return !three || len(year) == 2 || len(year) == 4
+	year := rest[1:]
+	return (len(year) == 2 || len(year) == 4) && strings.IndexByte(year, '.') < 0
 }
 
 // dsDayNumber reports a number that may be a day of a month: 1 to 31.
@@ -652,11 +674,11 @@ func dsPointAt(d *linter.Document, s *dsSent, k int) bool {
 	if k >= len(s.w) {
 		return false
 	}
-	b := s.bits[k]
+	b := s.bits(k)
 	if b.any(dsPointMask) {
 		return b.has(wtPointWord) || b.has(wtSreda) && s.at(k-1).has(wtVVo)
 	}
-	if !s.num || d.Tokens[s.w[k]].Kind != linter.Number {
+	if !s.number(k) {
 		return false // a word that is no point in time
 	}
 	txt := d.TokenText(s.w[k])
@@ -677,7 +699,7 @@ func dsAmountAt(d *linter.Document, s *dsSent, k int) bool {
 	if k >= len(s.w) {
 		return false
 	}
-	return s.bits[k].has(wtAmount) || s.num && d.Tokens[s.w[k]].Kind == linter.Number
+	return s.bits(k).has(wtAmount) || s.number(k)
 }
 
 // dsTermsOf finds dates and terms among the words of a sentence.
@@ -687,16 +709,20 @@ func dsTermsOf(d *linter.Document, s *dsSent) dsTerm {
 	}
 	var out dsTerm
 	for k, i := range s.w {
-		b := s.bits[k]
-		if !b.any(dsTermMask) {
-			// Most words: none of the cases below. No number passes a
-			// word test.
-			if s.num && d.Tokens[i].Kind == linter.Number && dsPointAt(d, s, k) {
+		if s.plain(k) {
+			continue // most words: none of the cases below
+		}
+		if s.number(k) {
+			if dsPointAt(d, s, k) {
 				out |= dsDate
 				if txt := d.TokenText(i); dsIsDate(txt) || dsDayNumber(txt) {
 					out |= dsDay
 				}
 			}
+			continue
+		}
+		b := s.bits(k)
+		if !b.any(dsTermMask) {
 			continue
 		}
 		switch {
@@ -754,7 +780,7 @@ func dsCondAt(d *linter.Document, s *dsSent) (start, end int) {
 	}
 	w := s.w
 	for k, i := range w {
-		if !s.bits[k].has(wtCondWord) {
+		if !s.bits(k).has(wtCondWord) {
 			continue
 		}
 		n := d.Tokens[i].Norm()
@@ -877,7 +903,7 @@ func dsSideClauses(d *linter.Document, s *dsSent, buf []bool) []bool {
 		if k > 0 && dsClauseBreak(d, w[k-1], i) {
 			side = false
 		}
-		b := s.bits[k]
+		b := s.bits(k)
 		if b.has(wtSide) {
 			side = true
 		}
@@ -889,7 +915,7 @@ func dsSideClauses(d *linter.Document, s *dsSent, buf []bool) []bool {
 	}
 	// «починят ли»: «ли» after the verb makes its whole clause a question.
 	for k := range w {
-		if !s.bits[k].has(wtLi) {
+		if !s.bits(k).has(wtLi) {
 			continue
 		}
 		a, b := k, k

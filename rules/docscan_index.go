@@ -69,38 +69,118 @@ func (x *dsLineIndex) add(toks []linter.Token, l dsLine) {
 }
 
 // dsSent is the words of a sentence (or of any token range) with their
-// word tests, read from the tokens once. A rule keeps one and reads each
-// sentence into it, so that reading allocates only for the longest.
+// word tests, and what the document rules read from them first: dates
+// and terms, and a condition.
 type dsSent struct {
-	w    []int     // the word and number tokens, in order
-	bits []*wtBits // bits[k] is wtOf(&Tokens[w[k]])
-	any  wtBits    // the union of bits: a sentence without a word is skipped at once
-	num  bool      // a number among the words
+	w    []int    // the word and number tokens, in order
+	cls  []uint32 // cls[k] is the class of word k (wtClassOf), or wtNumClass
+	sets []wtBits // the answers by class (wtSnapshot), covering cls
+	dsSentFacts
 }
 
-// read fills s with the words of tokens [first, last).
-func (s *dsSent) read(d *linter.Document, first, last int) {
-	s.w, s.bits, s.any, s.num = s.w[:0], s.bits[:0], wtBits{}, false
+// dsSentFacts is what a sentence says as a whole.
+type dsSentFacts struct {
+	any    wtBits // the union of the answers: a sentence without a word is skipped at once
+	num    bool   // a number among the words
+	terms  dsTerm // dsTermsOf
+	cs, ce int    // dsCondAt
+}
+
+// plain reports that word k passes no test and is no number, as most
+// words: its answers need not be loaded.
+func (s *dsSent) plain(k int) bool { return s.cls[k] == wtPlainClass }
+
+// number reports that word k is a number.
+func (s *dsSent) number(k int) bool { return s.cls[k] == wtNumClass }
+
+// bits returns the answers of word k.
+func (s *dsSent) bits(k int) *wtBits { return &s.sets[s.cls[k]] }
+
+// at returns the answers of word k, or those of the empty word when k is
+// outside the sentence.
+func (s *dsSent) at(k int) *wtBits {
+	if k < 0 || k >= len(s.w) {
+		return &s.sets[wtPlainClass]
+	}
+	return s.bits(k)
+}
+
+// dsReadWords appends the word and number tokens of [first, last) to w
+// and their classes to cls. It returns them with the union of the
+// answers and whether a number is among the words.
+func dsReadWords(d *linter.Document, first, last int, w []int, cls []uint32) ([]int, []uint32, wtBits, bool) {
+	var any wtBits
+	num := false
 	for i := first; i < last; i++ {
 		t := &d.Tokens[i]
 		if !t.IsWordLike() {
 			continue
 		}
-		b := wtOf(t)
-		s.w = append(s.w, i)
-		s.bits = append(s.bits, b)
-		s.any.or(b)
-		if t.Kind == linter.Number {
-			s.num = true
+		c := wtNumClass
+		if t.Kind == linter.Word {
+			c = wtClassOf(t)
+			if c != wtPlainClass { // most words pass no test
+				any.or(&wtSnapshot()[c])
+			}
+		} else {
+			num = true
 		}
+		w = append(w, i)
+		cls = append(cls, c)
 	}
+	return w, cls, any, num
 }
 
-// at returns the tests of word k, or those of the empty word when k is
-// outside the sentence.
-func (s *dsSent) at(k int) *wtBits {
-	if k < 0 || k >= len(s.w) {
-		return wtEmpty()
+// derive reads the terms and the condition off the words.
+func (s *dsSent) derive(d *linter.Document) {
+	s.terms = dsTermsOf(d, s)
+	s.cs, s.ce = dsCondAt(d, s)
+}
+
+// dsSents is every sentence of a document read into a dsSent once, for
+// all the rules of a check: the outcome and vague rules read the same
+// words and ask the same first questions of them.
+type dsSents struct {
+	w     []int    // the words of every sentence, in order
+	cls   []uint32 // their classes
+	sets  []wtBits // the answers by class, covering cls
+	first []int    // sentence si has words w[first[si]:first[si+1]]
+	facts []dsSentFacts
+}
+
+type dsSentsKey struct{}
+
+// dsSentsOf returns the sentences of a document read once and shared by
+// the rules of a check: callers must not change them.
+func dsSentsOf(d *linter.Document) *dsSents {
+	return d.Memo(dsSentsKey{}, func() any { return dsReadSents(d) }).(*dsSents)
+}
+
+func dsReadSents(d *linter.Document) *dsSents {
+	n := len(d.Sentences)
+	// Words are about every other token.
+	x := &dsSents{
+		w:     make([]int, 0, len(d.Tokens)/2+1),
+		cls:   make([]uint32, 0, len(d.Tokens)/2+1),
+		first: make([]int, n+1),
+		facts: make([]dsSentFacts, n),
 	}
-	return s.bits[k]
+	var s dsSent
+	for si, sn := range d.Sentences {
+		k := len(x.w)
+		x.first[si] = k
+		x.w, x.cls, s.any, s.num = dsReadWords(d, sn.First, sn.Last, x.w, x.cls)
+		s.w, s.cls, s.sets = x.w[k:], x.cls[k:], wtSnapshot()
+		s.derive(d)
+		x.facts[si] = s.dsSentFacts
+	}
+	x.first[n] = len(x.w)
+	x.sets = wtSnapshot()
+	return x
+}
+
+// sent points s at the words of sentence si.
+func (x *dsSents) sent(si int, s *dsSent) {
+	a, b := x.first[si], x.first[si+1]
+	s.w, s.cls, s.sets, s.dsSentFacts = x.w[a:b], x.cls[a:b], x.sets, x.facts[si]
 }

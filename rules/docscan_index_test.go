@@ -1,8 +1,11 @@
 package rules
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -78,11 +81,33 @@ func dsIndexDocs(t *testing.T) []*linter.Document {
 	return docs
 }
 
+// read is the plain statement of a sentence of dsSents: the words of
+// tokens [first, last) and their tests, read one by one.
+func (s *dsSent) read(d *linter.Document, first, last int) {
+	s.w = dsWords(d, first, last, s.w)
+	s.cls = s.cls[:0]
+	for _, i := range s.w {
+		c := wtClassOf(&d.Tokens[i])
+		if d.Tokens[i].Kind == linter.Number {
+			c = wtNumClass
+		}
+		s.cls = append(s.cls, c)
+	}
+	s.sets = wtSnapshot()
+	s.any, s.num = wtBits{}, false
+	for k, i := range s.w {
+		s.any.or(s.bits(k))
+		s.num = s.num || d.Tokens[i].Kind == linter.Number
+	}
+	s.derive(d)
+}
+
 // TestDsIndex checks the lines cut in one pass against the plain
-// statement, the label lines against dsLabelEnd, and the words read into
-// a dsSent against dsWords and wtOf.
+// statement, the label lines against dsLabelEnd, and the sentences read
+// once for all rules against the plain reading and the word tests run
+// afresh.
 func TestDsIndex(t *testing.T) {
-	var s dsSent
+	var s, v dsSent
 	for _, d := range dsIndexDocs(t) {
 		x := dsCutLines(d)
 		want := dsCutLinesSlow(d)
@@ -96,24 +121,50 @@ func TestDsIndex(t *testing.T) {
 				assert.Contains(t, x.labels, k, d.Name)
 			}
 		}
-		for _, sn := range d.Sentences {
+		ss := dsReadSents(d)
+		for si, sn := range d.Sentences {
 			s.read(d, sn.First, sn.Last)
-			assert.Equal(t, dsWords(d, sn.First, sn.Last, nil), s.w, d.Name)
-			var any wtBits
-			num := false
-			for k, i := range s.w {
-				assert.Equal(t, *wtOf(&d.Tokens[i]), *s.bits[k])
-				any.or(s.bits[k])
-				num = num || d.Tokens[i].Kind == linter.Number
+			ss.sent(si, &v)
+			assert.Equal(t, s.w, v.w, d.Name)
+			for k, i := range v.w {
+				assert.Equal(t, wtCompute(d.Tokens[i].Norm()), *v.bits(k), d.Name)
 			}
-			assert.Equal(t, any, s.any)
-			assert.Equal(t, num, s.num)
+			assert.Equal(t, s.dsSentFacts, v.dsSentFacts, d.Name)
 		}
 	}
 }
 
-// TestWtNone: the empty word, which numbers get, passes no test. The
-// rules skip a sentence by the tests of its words, numbers aside.
+// TestWtClasses checks the answers kept by class against the tests run
+// afresh, also when many goroutines ask about new words at once.
+func TestWtClasses(t *testing.T) {
+	var text strings.Builder
+	for i := range 2000 {
+		fmt.Fprintf(&text, "будут%d срок%d %dустранено недел%d ", i, i, i, i)
+	}
+	d := linter.FromText("t", text.String())
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for i := range d.Tokens {
+				tok := &d.Tokens[i]
+				assert.Equal(t, wtCompute(tok.Norm()), *wtOf(tok), tok.Norm())
+			}
+		})
+	}
+	wg.Wait()
+	for _, d := range dsIndexDocs(t) {
+		for i := range d.Tokens {
+			tok := &d.Tokens[i]
+			assert.Equal(t, wtCompute(tok.Norm()), *wtOf(tok), tok.Norm())
+		}
+	}
+}
+
+// TestWtNone: the empty word passes no test, nor do the fixed classes of
+// plain words and numbers. The rules skip a sentence by the tests of its
+// words, numbers aside.
 func TestWtNone(t *testing.T) {
-	assert.Equal(t, wtBits{}, *wtEmpty())
+	assert.Equal(t, wtBits{}, wtCompute(""))
+	assert.Equal(t, wtBits{}, wtSnapshot()[wtPlainClass])
+	assert.Equal(t, wtBits{}, wtSnapshot()[wtNumClass])
 }

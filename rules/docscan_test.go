@@ -108,3 +108,54 @@ func TestDsTerms(t *testing.T) {
 		assert.Equal(t, c.want, dsTermsOf(d, &s), c.text)
 	}
 }
+
+// dsIsDateSlow is the plain statement of dsIsDate: the parts between the
+// dots are a day, a month and perhaps a year.
+func dsIsDateSlow(s string) bool {
+	a := strings.IndexByte(s, '.')
+	if a < 0 {
+		return false
+	}
+	day, month, year := s[:a], s[a+1:], ""
+	three := false
+	if b := strings.IndexByte(month, '.'); b >= 0 {
+		month, year, three = month[:b], month[b+1:], true
+		if strings.IndexByte(year, '.') >= 0 {
+			return false
+		}
+	}
+	if len(day) > 2 || len(month) != 2 {
+		return false
+	}
+	if !dsDayNumber(day) || month < "01" || month > "12" {
+		return false
+	}
+	return !three || len(year) == 2 || len(year) == 4
+}
+
+// TestDsIsDate holds dsIsDate to its plain statement on every string of
+// up to seven bytes over an alphabet of digits, dots and a letter.
+func TestDsIsDate(t *testing.T) {
+	const alpha = "01239.x"
+	buf := make([]byte, 0, 7)
+	var walk func()
+	walk = func() {
+		s := string(buf)
+		if dsIsDate(s) != dsIsDateSlow(s) {
+			t.Fatalf("dsIsDate(%q) = %v", s, dsIsDate(s))
+		}
+		if len(buf) == cap(buf) {
+			return
+		}
+		for i := range len(alpha) {
+			buf = append(buf, alpha[i])
+			walk()
+			buf = buf[:len(buf)-1]
+		}
+	}
+	walk()
+	for _, s := range []string{"15.12.2026", "15.12.26", "15.12", "7.22", "1.01.2027", "31.12.1999", "32.12.2026",
+		"15.13.2026", "00.10.2026", "15.12.2026.", "15.12.202", "1..12", "1.1..26", "15,12"} {
+		assert.Equal(t, dsIsDateSlow(s), dsIsDate(s), s)
+	}
+}

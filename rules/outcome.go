@@ -73,14 +73,15 @@ func (outcome) Check(c *linter.Context) {
 	// One allocation: growing the slice sentence by sentence copied it
 	// again and again in a long text.
 	ss := make([]outSent, 0, len(d.Sentences))
+	x := dsSentsOf(d)
 	var s dsSent
 	var side []bool
 	open := false
-	for _, sn := range d.Sentences {
+	for si, sn := range d.Sentences {
 		if sn.First < bodyFirst || sn.First >= bodyLast {
 			continue
 		}
-		s.read(d, sn.First, sn.Last)
+		x.sent(si, &s)
 		side = side[:0]
 		if s.any.has(wtOutcome) { // only these words ask for their clause
 			side = dsSideClauses(d, &s, side)
@@ -242,7 +243,7 @@ const outNear = 6
 // «должно быть устранено»).
 func outBlocked(s *dsSent, k int) bool {
 	for j := k - 1; j >= 0 && j >= k-3; j-- {
-		if s.bits[j].has(wtBlock) {
+		if s.bits(j).has(wtBlock) {
 			return true
 		}
 	}
@@ -261,9 +262,9 @@ var wtBlock = newTest(func(n string) bool {
 func readOutcome(d *linter.Document, s *dsSent, side []bool) outSent {
 	var o outSent
 	w := s.w
-	cs, ce := dsCondAt(d, s)
+	cs, ce := s.cs, s.ce
 	inCond := func(k int) bool { return cs >= 0 && k >= cs && k < ce }
-	terms := dsTermsOf(d, s)
+	terms := s.terms
 	var (
 		future, modal, permit, negHave                 bool
 		forwardVerb, competenceWord, baseWord, negBase bool
@@ -280,11 +281,11 @@ func readOutcome(d *linter.Document, s *dsSent, side []bool) outSent {
 		return d.Tokens[w[k]].Norm()
 	}
 	for k, i := range w {
-		wb := s.bits[k]
-		if !wb.has(wtOutcome) {
+		wb := s.bits(k)
+		if s.plain(k) || !wb.has(wtOutcome) {
 			// None of the word tests below holds for this word, and no
 			// number passes one.
-			if s.num && d.Tokens[i].Kind == linter.Number {
+			if s.number(k) {
 				if k > 0 {
 					switch norm(k - 1) {
 					case "статьи", "статья", "статьей", "статье", "ст", "пункта", "пунктом", "пункту", "п", "части", "ч", "подпункта":
@@ -585,7 +586,7 @@ func outAfterPreposition(d *linter.Document, s *dsSent, k int) bool {
 		if dsClauseBreak(d, s.w[j], s.w[k]) {
 			return false
 		}
-		if s.bits[j].has(wtPreposition) {
+		if s.bits(j).has(wtPreposition) {
 			return true
 		}
 	}

@@ -177,14 +177,14 @@ var vgMessages = map[vgKind]string{
 // returns the first and last matched word, or -1, -1.
 func vgMatch(d *linter.Document, s *dsSent, k int, p *vgPattern) (int, int) {
 	w := s.w
-	if !s.bits[k].has(p.elems[0]) {
+	if !s.bits(k).has(p.elems[0]) {
 		return -1, -1
 	}
 	at := k
 	for _, e := range p.elems[1:] {
 		found := -1
 		for j := at + 1; j < len(w) && j <= at+1+p.gap; j++ {
-			if s.bits[j].has(e) {
+			if s.bits(j).has(e) {
 				found = j
 				break
 			}
@@ -200,10 +200,10 @@ func vgMatch(d *linter.Document, s *dsSent, k int, p *vgPattern) (int, int) {
 	// The partner: the nearest on either side, in the same clause.
 	for dist := 1; dist <= p.win; dist++ {
 		for _, j := range [2]int{k - dist, at + dist} {
-			if j < 0 || j >= len(w) || !s.bits[j].has(p.with) {
+			if j < 0 || j >= len(w) || !s.bits(j).has(p.with) {
 				continue
 			}
-			if j > 0 && s.bits[j-1].has(wtPreposition) {
+			if j > 0 && s.bits(j-1).has(wtPreposition) {
 				continue
 			}
 			if p.veto != nil && p.veto(d.Tokens[w[k]].Norm(), d.Tokens[w[j]].Norm()) {
@@ -232,8 +232,9 @@ func vgPhrases(d *linter.Document, s *dsSent, cond bool, hit func(kind vgKind, a
 	type span struct{ a, b int }
 	var buf [8]span
 	got := buf[:0]
-	for k, b := range s.bits {
-		if !b.any(vgFirst) {
+	for k, c := range s.cls {
+		b := &s.sets[c]
+		if c == wtPlainClass || !b.any(vgFirst) {
 			continue // no pattern begins here
 		}
 	patterns:
@@ -277,18 +278,18 @@ type vgSent struct {
 
 func (vague) Check(c *linter.Context) {
 	d := c.Doc
+	x := dsSentsOf(d)
 	var s dsSent
 	var side []bool
 	var prev vgSent
 	prevBlock := -1
 	for si, sn := range d.Sentences {
-		s.read(d, sn.First, sn.Last)
+		x.sent(si, &s)
 		if sn.Block != prevBlock {
 			prev = vgSent{}
 			prevBlock = sn.Block
 		}
-		cs, _ := dsCondAt(d, &s)
-		cur := vgSent{term: dsTermsOf(d, &s) != 0, cond: cs >= 0}
+		cur := vgSent{term: s.terms != 0, cond: s.cs >= 0}
 		if cur.term {
 			// A date or a term anywhere in the sentence makes its phrases
 			// concrete enough.
@@ -328,7 +329,7 @@ func vgFutureIn(d *linter.Document, s *dsSent, side []bool) (a, b int, kind vgKi
 	a, b = -1, -1
 	w := s.w
 	for k, i := range w {
-		wb := s.bits[k]
+		wb := s.bits(k)
 		if !wb.any(vgPromiseOrAux) || side[k] || (k > 0 && d.Tokens[w[k-1]].Norm() == "не") {
 			continue
 		}
