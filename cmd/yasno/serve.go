@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -51,6 +52,7 @@ func serve(ctx context.Context, env *cmdEnv, args []string, hooks *serveHooks) i
 		return code
 	}
 	log := slog.New(slog.NewJSONHandler(env.stderr, nil))
+	tuneGC(os.LookupEnv)
 	srv, err := newAPIServer(f, log)
 	if err != nil {
 		fmt.Fprintln(env.stderr, "yasno: "+err.Error())
@@ -245,4 +247,23 @@ func (s *sizeFlag) Set(v string) error {
 	}
 	*s = sizeFlag(n * mult)
 	return nil
+}
+
+// serveGCPercent is the server's GOGC unless the environment sets one.
+// Its live heap is mostly the dictionaries, Hunspell and go-enry's tables
+// (~37 MB of read-only data), and every collection marks them again. At
+// Go's default of 100 a busy server collected about five times a second
+// and spent a tenth of its CPU doing it; at 400 it collects about once a
+// second, answers 15–25 % more requests under load (bench/load.sh), and
+// its RSS stays flat at about 230 MB instead of 110 MB.
+const serveGCPercent = 400
+
+// tuneGC sets serveGCPercent unless GOGC is in the environment: an
+// operator's own setting wins.
+func tuneGC(lookup func(string) (string, bool)) bool {
+	if _, ok := lookup("GOGC"); ok {
+		return false
+	}
+	debug.SetGCPercent(serveGCPercent)
+	return true
 }

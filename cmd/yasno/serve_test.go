@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"syscall"
@@ -260,4 +261,17 @@ func TestSizeFlag(t *testing.T) {
 		require.NoError(t, err, tt.in)
 		assert.EqualValues(t, tt.want, s, tt.in)
 	}
+}
+
+func TestTuneGCLeavesAnOperatorsGOGC(t *testing.T) {
+	before := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(before)
+
+	set := func(string) (string, bool) { return "50", true }
+	assert.False(t, tuneGC(set))
+	assert.Equal(t, 100, debug.SetGCPercent(100), "GOGC from the environment was overridden")
+
+	unset := func(string) (string, bool) { return "", false }
+	assert.True(t, tuneGC(unset))
+	assert.Equal(t, serveGCPercent, debug.SetGCPercent(100))
 }
