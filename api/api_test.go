@@ -9,9 +9,11 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
+	"testing/iotest"
 	"unicode/utf16"
 
 	"github.com/gorilla/mux"
@@ -544,4 +546,33 @@ func BenchmarkCheck(b *testing.B) {
 			b.Fatal(w.Code)
 		}
 	}
+}
+
+// TestDeclaredLengthIsOnlyAPromise: a client that declares a large body
+// and sends a few bytes gets a 400, and the server did not set aside the
+// declared size for it.
+func TestDeclaredLengthIsOnlyAPromise(t *testing.T) {
+	s, _ := newServer(t, api.Options{MaxBody: 64 << 20})
+	r := call{path: "/api/v1/check", ctype: "text/plain"}.request()
+	r.Body = io.NopCloser(strings.NewReader("Дом."))
+	r.ContentLength = 64 << 20
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	w := do(s, r)
+	runtime.ReadMemStats(&after)
+	assert.Equal(t, http.StatusBadRequest, w.Code)
+	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(16<<20), "the declared 64 MB were allocated")
+}
+
+// TestBodyReadInPieces: a body that arrives a few bytes at a time, longer
+// than the first buffer, is read whole.
+func TestBodyReadInPieces(t *testing.T) {
+	s, _ := newServer(t, api.Options{MaxBody: 1 << 20})
+	text := strings.Repeat("Управляющая компания проверила дом. ", 3000) // ~100 KB
+	r := call{path: "/api/v1/check", ctype: "text/plain"}.request()
+	r.Body = io.NopCloser(iotest.HalfReader(strings.NewReader(text)))
+	r.ContentLength = int64(len(text))
+	w := do(s, r)
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	assert.Contains(t, w.Body.String(), `"words":12000`)
 }

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -250,11 +251,7 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request, file bool) ([]
 		err  error
 	)
 	if n := r.ContentLength; n >= 0 {
-		// The length is known and under the cap, and net/http stops the
-		// body there: read it into a buffer of its size, not one grown
-		// by doubling. A body cut short is an error.
-		body = make([]byte, n)
-		_, err = io.ReadFull(r.Body, body)
+		body, err = readLength(r.Body, n)
 	} else {
 		body, err = io.ReadAll(http.MaxBytesReader(w, r.Body, s.opts.MaxBody))
 	}
@@ -267,6 +264,35 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request, file bool) ([]
 	}
 	return body, nil
 }
+
+// readLength reads a body of declared length n (under the cap; net/http
+// stops the body there). A short letter lands in a buffer of its size, not
+// one grown by doubling; a large declared length is only a promise, so the
+// buffer starts at bodyChunk and grows with what really arrives. A body
+// cut short is an error.
+func readLength(r io.Reader, n int64) ([]byte, error) {
+	body := make([]byte, 0, min(n, bodyChunk))
+	for int64(len(body)) < n {
+		if len(body) == cap(body) {
+			body = slices.Grow(body, int(min(n-int64(len(body)), int64(len(body)))))
+		}
+		m, err := r.Read(body[len(body):min(cap(body), int(n))])
+		body = body[:len(body)+m]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if int64(len(body)) < n {
+		return nil, io.ErrUnexpectedEOF
+	}
+	return body, nil
+}
+
+// bodyChunk is what readLength allocates before any byte arrives.
+const bodyChunk = 64 << 10
 
 // tooLarge is the answer to a body over the cap; a file is most often
 // too large because of its pictures.

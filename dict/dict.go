@@ -577,9 +577,9 @@ func (sc *Scanner) seek(i int) {
 func (sc *Scanner) Matches() []Match { return sc.out }
 
 // at looks for matches starting at token i of the sentence that ends
-// before token last. It is the
-// filter every word passes through, kept small: the walk of the trie, with
-// its larger frame, runs only for the few words the filters let through.
+// before token last. It is the filter every word passes through, kept
+// small: the walk of the trie, with its larger frame, runs only for the
+// few words the filters let through.
 func (sc *Scanner) at(i, last int) {
 	d := sc.d
 	if d == nil || len(d.entries) == 0 {

@@ -209,6 +209,7 @@ func (r *Registry) Check(doc *Document, s Settings) (*Result, error) {
 type checkScratch struct {
 	found []Finding
 	keys  []findKey
+	merge []findKey // mergeRuns' second buffer
 	ends  []offRef
 	runs  []int
 }
@@ -251,7 +252,7 @@ func (sc *checkScratch) finish(doc *Document, fs []Finding) []Finding {
 		}
 	}
 	if !sorted {
-		sc.runs = mergeRuns(keys, sc.runs)
+		sc.runs, sc.merge = mergeRuns(keys, sc.runs, sc.merge)
 		permute(fs, keys)
 	}
 	out := fs[:0]
@@ -308,10 +309,11 @@ func (sc *checkScratch) finish(doc *Document, fs []Finding) []Finding {
 // mergeRuns sorts keys by merging their ascending runs, pairwise, until
 // one is left. The findings of each rule come in order, so there are
 // about as many runs as rules: n·log(runs) steps instead of n·log(n).
-// It returns runs, its scratch (given back to it the next time).
-func mergeRuns(keys []findKey, runs []int) []int {
+// It returns its scratch, runs and buf, grown as needed, to be given back
+// to it the next time.
+func mergeRuns(keys []findKey, runs []int, buf []findKey) ([]int, []findKey) {
 	if len(keys) < 2 {
-		return runs
+		return runs, buf
 	}
 	runs = append(runs[:0], 0)
 	for i := 1; i < len(keys); i++ {
@@ -322,9 +324,12 @@ func mergeRuns(keys []findKey, runs []int) []int {
 	runs = append(runs, len(keys))
 	if len(runs) > len(keys)/8 {
 		slices.SortFunc(keys, cmpFindKey) // no order to use
-		return runs
+		return runs, buf
 	}
-	src, dst := keys, make([]findKey, len(keys))
+	if cap(buf) < len(keys) {
+		buf = make([]findKey, len(keys))
+	}
+	src, dst := keys, buf[:len(keys)]
 	for len(runs) > 2 {
 		// The merged runs' bounds go back into runs, behind the pair
 		// being read.
@@ -357,7 +362,7 @@ func mergeRuns(keys []findKey, runs []int) []int {
 	if &src[0] != &keys[0] {
 		copy(keys, src)
 	}
-	return runs
+	return runs, buf
 }
 
 // findKey is what findings are sorted by; i is the index in the input.

@@ -164,7 +164,10 @@ func TestPermute(t *testing.T) {
 // few runs (as rules report) and with many (no order at all).
 func TestMergeRuns(t *testing.T) {
 	rng := rand.New(rand.NewSource(3))
-	var scratch []int
+	var (
+		scratch []int
+		buf     []findKey
+	)
 	for n := 0; n < 500; n++ {
 		size := rng.Intn(200) + 1
 		runs := rng.Intn(size) + 1
@@ -181,7 +184,29 @@ func TestMergeRuns(t *testing.T) {
 		}
 		want := slices.Clone(keys)
 		slices.SortFunc(want, cmpFindKey)
-		scratch = mergeRuns(keys, scratch) // scratch from the cases before
+		scratch, buf = mergeRuns(keys, scratch, buf) // scratch from the cases before
 		require.Equal(t, want, keys)
 	}
+}
+
+// TestFinishAllocatesNothingOnceGrown holds finish to checkScratch's
+// promise: with the scratch grown, sorting a check's findings allocates
+// nothing.
+func TestFinishAllocatesNothingOnceGrown(t *testing.T) {
+	text := strings.Repeat("Слово за словом. ", 40)
+	doc := &Document{Text: text, utf8OK: true}
+	var fs []Finding
+	for _, r := range []string{"a-rule", "b-rule", "c-rule"} { // three runs
+		for k := 0; k < 20; k++ {
+			fs = append(fs, Finding{Rule: r, Start: Position{Offset: 17 * k}, End: Position{Offset: 17*k + 5}})
+		}
+	}
+	sc := new(checkScratch)
+	in := slices.Clone(fs)
+	sc.finish(doc, in) // grows the scratch
+	allocs := testing.AllocsPerRun(20, func() {
+		copy(in, fs)
+		sc.finish(doc, in)
+	})
+	assert.Zero(t, allocs)
 }

@@ -86,9 +86,10 @@ func (s *stemmer) lookupID(w string) *wordInfo {
 	return wi
 }
 
-// frontSet is a set of the front cache: the words last looked up whose
-// hashes pick it, the latest first. Two a set keep two common words
-// that share a set from pushing each other out at every turn.
+// frontSet is a set of the front cache: the two words last added to it
+// (on a miss) whose hashes pick it, the latest first. A hit moves nothing,
+// so a hit costs no store; two a set keep two common words that share a
+// set from pushing each other out at every turn.
 type frontSet [2]atomic.Pointer[wordInfo]
 
 // put makes wi the first word of the set; the first becomes the second.

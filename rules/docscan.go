@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"maps"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -83,8 +84,11 @@ var (
 	// wtSets holds the sets by class. It only grows: a class, once given
 	// out, stays valid in every later snapshot.
 	wtSets   atomic.Pointer[[]wtBits]
-	wtSetsMu sync.Mutex
-	wtSetIDs = map[wtBits]uint32{} // the classes by set, under wtSetsMu
+	wtSetsMu sync.Mutex // taken only to add a set
+	// wtSetIDs holds the classes by set. It is copied on each addition, so
+	// a reader needs no lock: words past the stem cache's bound (NormID 0)
+	// look their set up here on every check.
+	wtSetIDs atomic.Pointer[map[wtBits]uint32]
 )
 
 // Two classes are fixed. Class 0 is the empty set: the words that pass
@@ -119,10 +123,19 @@ func wtCompute(n string) wtBits {
 // wtIntern returns the class of a set of answers, giving it a new one
 // if the set is new.
 func wtIntern(b wtBits) uint32 {
+	if ids := wtSetIDs.Load(); ids != nil {
+		if c, ok := (*ids)[b]; ok {
+			return c
+		}
+	}
 	wtSetsMu.Lock()
 	defer wtSetsMu.Unlock()
-	if c, ok := wtSetIDs[b]; ok {
-		return c
+	var ids map[wtBits]uint32
+	if p := wtSetIDs.Load(); p != nil {
+		ids = *p
+	}
+	if c, ok := ids[b]; ok {
+		return c // added while this caller waited for the lock
 	}
 	var sets []wtBits
 	if p := wtSets.Load(); p != nil {
@@ -133,7 +146,12 @@ func wtIntern(b wtBits) uint32 {
 	sets = append(sets, b)
 	wtSets.Store(&sets)
 	c := uint32(len(sets) - 1)
-	wtSetIDs[b] = c
+	next := maps.Clone(ids)
+	if next == nil {
+		next = map[wtBits]uint32{}
+	}
+	next[b] = c
+	wtSetIDs.Store(&next)
 	return c
 }
 

@@ -105,7 +105,9 @@ func (s *dsSent) read(d *linter.Document, first, last int) {
 // TestDsIndex checks the lines cut in one pass against the plain
 // statement, the label lines against dsLabelEnd, and the sentences read
 // once for all rules against the plain reading and the word tests run
-// afresh.
+// afresh: the words, each word's answers and the sentence's summary (any,
+// num). The terms and conditions come from the same derive on both sides;
+// outcome's and vague's own cases test those.
 func TestDsIndex(t *testing.T) {
 	var s, v dsSent
 	for _, d := range dsIndexDocs(t) {
