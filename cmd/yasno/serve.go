@@ -254,8 +254,9 @@ func (s *sizeFlag) Set(v string) error {
 // (~37 MB of read-only data), and every collection marks them again. At
 // Go's default of 100 a busy server collected about five times a second
 // and spent a tenth of its CPU doing it; at 400 it collects about once a
-// second, answers 15–25 % more requests under load (bench/load.sh), and
-// its RSS stays flat at about 230 MB instead of 110 MB.
+// second. In interleaved runs of bench/load.sh it answered more requests
+// per CPU-second in every pair (2–30 % on a shared machine), and its RSS
+// stays flat at about 225 MB instead of 105 MB.
 const serveGCPercent = 400
 
 // tuneGC sets serveGCPercent unless GOGC is in the environment: an
