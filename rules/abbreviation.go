@@ -54,7 +54,8 @@ var abbrList struct {
 	codes map[string]bool
 }
 
-func abbrLoad() map[string]dict.Abbr {
+// abbrLoad returns the list by spelling and the codes of law among it.
+func abbrLoad() (map[string]dict.Abbr, map[string]bool) {
 	abbrList.once.Do(func() {
 		b, _ := dict.LoadBuiltin() // bad lines are left out; see wdShared.get
 		if b == nil {
@@ -71,7 +72,7 @@ func abbrLoad() map[string]dict.Abbr {
 			}
 		}
 	})
-	return abbrList.m
+	return abbrList.m, abbrList.codes
 }
 
 // abbrUse is what the rule learns about one abbreviation in a document.
@@ -82,7 +83,7 @@ type abbrUse struct {
 }
 
 func (r abbreviation) Check(c *linter.Context) {
-	list := abbrLoad()
+	list, codes := abbrLoad()
 	sc := r.w.scan(c.Doc)
 	d := c.Doc
 	g := &sc.guard
@@ -109,7 +110,7 @@ func (r abbreviation) Check(c *linter.Context) {
 	head := abbrLetterhead(d)
 	for _, k := range sc.caps { // abbrCandidate holds for them
 		i := int(k)
-		if i < head || abbrRegNumber(d, i) || shout.shouted(d, i) || g.covers(i, i+1) || abbrOtherSense(d, i) {
+		if i < head || abbrRegNumber(d, i) || shout.shouted(d, i) || g.covers(i, i+1) || abbrOtherSense(d, i, codes) {
 			continue
 		}
 		if abbrExplainedHere(d, i) {
@@ -195,9 +196,8 @@ func abbrPlain(s string) string {
 // Жилищный кодекс, «ГК») right before a quoted name: there it is another
 // word, «ЖК «Солнечный»» is a housing estate and «ГК «Рассвет»» a group of
 // companies, part of a name that everybody reads.
-func abbrOtherSense(d *linter.Document, i int) bool {
-	abbrLoad()
-	if !abbrList.codes[d.TokenText(i)] {
+func abbrOtherSense(d *linter.Document, i int, codes map[string]bool) bool {
+	if !codes[d.TokenText(i)] {
 		return false
 	}
 	j := abbrSkip(d, i+1, 1, "")

@@ -95,7 +95,7 @@ func TestAbbreviationSuggestionAndProfiles(t *testing.T) {
 // of the document in capitals or with a capital inside that are
 // candidates.
 func TestAbbreviationCandidatesInScan(t *testing.T) {
-	list := abbrLoad()
+	list, _ := abbrLoad()
 	n := 0
 	for name, text := range agreeTexts(t) {
 		doc := linter.FromText(name, text+" КоАП СанПиН ХХ ОТВЕТ МКД-шный ЖК «Солнечный»")

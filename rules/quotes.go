@@ -57,7 +57,7 @@ func wdMerge(spans []wdSpan) wdGuard {
 // such as ООО. A quote that starts with a small letter is the clerk's own
 // wording in quotes and is checked as usual.
 func wdAnalyze(d *linter.Document, sc *wdScan, ds *dict.Scanner) []wdSpan {
-	abbrs := abbrLoad()
+	abbrs, _ := abbrLoad()
 	var out []wdSpan
 	for bi := range d.Blocks {
 		b := &d.Blocks[bi]
