@@ -128,7 +128,7 @@ func TestInputErrorWithoutName(t *testing.T) {
 // control bytes to controls, on random mixes of Russian letters, ASCII,
 // control bytes and every kind of bad or unusual sequence.
 func TestValidUTF8(t *testing.T) {
-	pieces := []string{"а", "Я", "ё", "abcdefgh", "a", " ", "\xd0", "\xd1", "\xd0\x41", "\xd1\xc0", "\xd0\x80",
+	pieces := []string{"а", "Я", "ё", "обращения", "ЖИЛЬЦЫ", "abcdefgh", "a", " ", "\xd0", "\xd1", "\xd0\x41", "\xd1\xc0", "\xd0\x80",
 		"\xc0\x80", "\xed\xa0\x80", "€", "𝔸", "\xf4\x90\x80\x80", "\xff", "\x80", "\xe2\x82", "\u00a0", "\x01", "\x7f", "\t", "\n", "\x00", "abc\x1bdefgh"}
 	rng := rand.New(rand.NewSource(4))
 	for n := 0; n < 20000; n++ {
