@@ -53,6 +53,7 @@ func BenchmarkTokenize(b *testing.B) {
 		b.Fatal(err)
 	}
 	toks := make([]Token, 0, len(d.Text)/5+8)
+	wc := &wordCache{st: &stems}
 	b.SetBytes(int64(len(d.Text)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -60,7 +61,7 @@ func BenchmarkTokenize(b *testing.B) {
 		clear(toks[:cap(toks)])
 		var bad bool
 		for _, bl := range d.Blocks {
-			toks = tokenize(d.Text, bl.Start, bl.End, toks, &stems, &bad)
+			toks = tokenize(d.Text, bl.Start, bl.End, toks, wc, &bad)
 		}
 	}
 }

@@ -250,18 +250,20 @@ func (d *Document) analyze() {
 	}
 	// Russian prose has a token every six bytes or so.
 	d.Tokens = make([]Token, 0, len(d.Text)/5+8)
+	wc := wordCaches.Get().(*wordCache)
 	for i := range d.Blocks {
 		b := &d.Blocks[i]
 		b.First = len(d.Tokens)
 		if b.Segs == nil {
-			d.Tokens = tokenize(d.Text, b.Start, b.End, d.Tokens, &stems, &d.badRunes)
+			d.Tokens = tokenize(d.Text, b.Start, b.End, d.Tokens, wc, &d.badRunes)
 		} else {
 			for _, s := range b.Segs {
-				d.Tokens = tokenize(d.Text, s.Start, s.End, d.Tokens, &stems, &d.badRunes)
+				d.Tokens = tokenize(d.Text, s.Start, s.End, d.Tokens, wc, &d.badRunes)
 			}
 		}
 		b.Last = len(d.Tokens)
 	}
+	wordCaches.Put(wc)
 	d.Sentences = splitSentences(d)
 	// Line starts are computed now, not on the first Pos: the document is
 	// read-only afterwards and rules may share it between goroutines.

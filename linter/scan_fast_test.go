@@ -122,7 +122,7 @@ func TestTokenizeMatchesReference(t *testing.T) {
 	for _, text := range texts {
 		end := len(text) - rng.Intn(2)*rng.Intn(len(text)+1)
 		var bad1, bad2 bool
-		got := tokenize(text, 0, end, nil, &stems, &bad1)
+		got := tokenize(text, 0, end, nil, &wordCache{st: &stems}, &bad1)
 		want := refTokenize(text, 0, end, &bad2)
 		if !assert.Equal(t, want, got, "%q up to %d", text, end) || !assert.Equal(t, bad2, bad1, "bad bytes in %q", text) {
 			return

@@ -21,9 +21,6 @@ type wordInfo struct {
 	id         uint32 // numbers norm: see Token.NormID
 }
 
-// frontSets is the number of sets of the front cache, two words each.
-const frontSets = 1 << 12
-
 // stemmer memoises normal forms and snowball stems by the word as written.
 // Stemming costs a few microseconds a word; the cache makes the linter fast.
 //
@@ -33,9 +30,8 @@ const frontSets = 1 << 12
 // eighth, so each word is copied a few times in all.
 //
 // The map holds every word of the dictionaries and of the documents seen,
-// too many to stay in the processor's caches. In front of it a small
-// table keeps the words last looked up, two in each set chosen by a
-// hash of the word: the common words of letters are found there.
+// too many to stay in the processor's caches: the tokenizer asks a
+// wordCache first.
 type stemmer struct {
 	snap  atomic.Pointer[map[string]*wordInfo]
 	mu    sync.Mutex
@@ -44,8 +40,7 @@ type stemmer struct {
 	limit int // maxCached when zero; tests lower it
 	// ids numbers the normal forms of the cached words, from 1 up; a norm
 	// keeps its number for the life of the process.
-	ids   map[string]uint32
-	front [frontSets]frontSet
+	ids map[string]uint32
 }
 
 var (
@@ -61,46 +56,81 @@ func (s *stemmer) lookup(w string) (norm, stem string) {
 // lookupID returns the normal form, the stem and the number of the normal
 // form of a word as written (id 0 when the cache is full).
 func (s *stemmer) lookupID(w string) *wordInfo {
-	set := &s.front[frontHash(w)%frontSets]
-	for k := range set {
-		if wi := set[k].Load(); wi != nil && wi.word == w {
-			return wi
-		}
-	}
 	if m := s.snap.Load(); m != nil {
 		if wi, ok := (*m)[w]; ok {
-			set.put(wi)
 			return wi
 		}
 	}
 	s.mu.Lock()
 	wi, ok := s.fresh[w]
 	s.mu.Unlock()
-	if !ok {
-		norm := normalize(w)
-		if wi = s.add(w, norm, stemNorm(norm)); wi.id == 0 {
-			return wi // not cached: it may point into the document
+	if ok {
+		return wi
+	}
+	norm := normalize(w)
+	return s.add(w, norm, stemNorm(norm))
+}
+
+// wordCache keeps the words a tokenizer looked up last, in front of
+// the stem cache, whose map is too big to stay in the processor's
+// caches. Each tokenizer owns one while it reads a document (they are
+// pooled, so a server's checks find them warm), so it needs no atomics
+// and holds the words' first bytes and ids in place: a hit reads one
+// cache line and follows no pointer.
+type wordCache struct {
+	sets [wordSets][2]cachedWord // first, so that a set is a cache line
+	st   *stemmer
+}
+
+// wordSets is the number of sets of a wordCache. A set keeps the two
+// words last added to it (on a miss) whose hashes pick it, the latest
+// first; two a set keep two common words that share a set from pushing
+// each other out at every turn.
+const wordSets = 1 << 12
+
+// cachedWord is a word of a wordCache: its first bytes, its length and
+// what the stem cache knows of it.
+type cachedWord struct {
+	wi   *wordInfo
+	id   uint32 // wi.id
+	n    uint8  // len(wi.word), or 255 for longer words; 0 for no word
+	head [wordHead]byte
+}
+
+// wordHead is how many bytes of a word a cachedWord holds: nine
+// Cyrillic letters, most words of a letter. It makes a cachedWord 32
+// bytes.
+const wordHead = 19
+
+var wordCaches = sync.Pool{New: func() any { return &wordCache{st: &stems} }}
+
+// lookup is stemmer.lookupID through the cache, with the id at hand.
+func (c *wordCache) lookup(w string) (*wordInfo, uint32) {
+	set := &c.sets[frontHash(w)%wordSets]
+	n := uint8(min(len(w), 255))
+	for k := range set {
+		e := &set[k]
+		if e.n != n {
+			continue
+		}
+		if len(w) <= wordHead {
+			if string(e.head[:len(w)]) == w {
+				return e.wi, e.id
+			}
+		} else if string(e.head[:]) == w[:wordHead] && e.wi.word == w {
+			return e.wi, e.id
 		}
 	}
-	set.put(wi)
-	return wi
+	wi := c.st.lookupID(w)
+	if wi.id != 0 { // not cached: it may point into the document
+		set[1] = set[0]
+		set[0] = cachedWord{wi: wi, id: wi.id, n: n}
+		copy(set[0].head[:], w)
+	}
+	return wi, wi.id
 }
 
-// frontSet is a set of the front cache: the two words last added to it
-// (on a miss) whose hashes pick it, the latest first. A hit moves nothing,
-// so a hit costs no store; two a set keep two common words that share a
-// set from pushing each other out at every turn.
-type frontSet [2]atomic.Pointer[wordInfo]
-
-// put makes wi the first word of the set; the first becomes the second.
-// A reader between the two stores may miss a word, never find a wrong
-// one: each word is checked against what it is looked up for.
-func (set *frontSet) put(wi *wordInfo) {
-	set[1].Store(set[0].Load())
-	set[0].Store(wi)
-}
-
-// frontHash picks a word's set of the front cache from its length and
+// frontHash picks a word's set of a wordCache from its length and
 // its first and last bytes: cheaper than hashing it whole, and words of
 // one length that share both ends are rare enough. A seed keeps the
 // slots of a process unguessable, so no text can make every word miss.

@@ -2,6 +2,7 @@ package linter
 
 import (
 	"fmt"
+	"math/rand"
 	"strings"
 	"sync"
 	"testing"
@@ -69,30 +70,65 @@ func TestStemCacheParallelFill(t *testing.T) {
 	assert.Equal(t, 700, st.size())
 }
 
-// TestFrontCacheSets checks that the front cache keeps two words whose
+// TestWordCacheSets checks that a wordCache keeps two words whose
 // hashes pick one set, and that a third pushes out the older one: every
 // lookup still answers for its own word.
-func TestFrontCacheSets(t *testing.T) {
-	var st stemmer
+func TestWordCacheSets(t *testing.T) {
+	c := &wordCache{st: &stemmer{}}
 	var same []string
-	want := frontHash("дом") % frontSets
+	want := frontHash("дом") % wordSets
 	for i := 0; len(same) < 3; i++ {
-		if w := fmt.Sprintf("слово%d", i); frontHash(w)%frontSets == want {
+		if w := fmt.Sprintf("слово%d", i); frontHash(w)%wordSets == want {
 			same = append(same, w)
 		}
 	}
-	set := &st.front[want]
+	set := &c.sets[want]
 	for range 3 {
 		for _, w := range same[:2] {
-			assert.Equal(t, w, st.lookupID(w).word)
+			wi, _ := c.lookup(w)
+			assert.Equal(t, w, wi.word)
 		}
 	}
-	assert.Equal(t, same[1], set[0].Load().word)
-	assert.Equal(t, same[0], set[1].Load().word)
-	assert.Equal(t, same[2], st.lookupID(same[2]).word)
-	assert.Equal(t, same[2], set[0].Load().word)
-	assert.Equal(t, same[1], set[1].Load().word, "the older word goes")
+	assert.Equal(t, same[1], set[0].wi.word)
+	assert.Equal(t, same[0], set[1].wi.word)
+	wi, _ := c.lookup(same[2])
+	assert.Equal(t, same[2], wi.word)
+	assert.Equal(t, same[2], set[0].wi.word)
+	assert.Equal(t, same[1], set[1].wi.word, "the older word goes")
 	for _, w := range same {
-		assert.Equal(t, w, st.lookupID(w).word)
+		wi, _ := c.lookup(w)
+		assert.Equal(t, w, wi.word)
+	}
+}
+
+// TestWordCacheMatchesStemmer holds a wordCache to the stem cache behind
+// it on words that share their set, their length and their first bytes
+// (the cache keeps only the first wordHead), long words and words past
+// the stem cache's bound, which it must not keep.
+func TestWordCacheMatchesStemmer(t *testing.T) {
+	st := &stemmer{limit: 300}
+	c := &wordCache{st: st}
+	long := strings.Repeat("ж", 200)
+	var words []string
+	for i := range 400 {
+		words = append(words, fmt.Sprintf("Слово%d", i), fmt.Sprintf("обращения%d", i), // the head, and then some
+			fmt.Sprintf("%sа%d", long, i), fmt.Sprintf("%d%s", i, long), "д", "ДОМ", "z")
+	}
+	rng := rand.New(rand.NewSource(8))
+	for range 20000 {
+		w := words[rng.Intn(len(words))]
+		wi, id := c.lookup(w)
+		want := st.lookupID(w)
+		if want.id != 0 {
+			assert.Same(t, want, wi, w)
+		}
+		if !assert.Equal(t, want.norm, wi.norm, w) || !assert.Equal(t, want.stem, wi.stem, w) || !assert.Equal(t, want.id, id, w) {
+			return
+		}
+	}
+	for _, set := range c.sets {
+		for _, e := range set {
+			assert.True(t, e.wi == nil || e.id != 0, "a word past the bound is kept")
+		}
 	}
 }

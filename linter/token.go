@@ -157,7 +157,7 @@ func isSpace(r rune) bool {
 // a check allocates enough to keep it running.
 //
 // bad is set when a byte is not UTF-8.
-func tokenize(text string, start, end int, toks []Token, st *stemmer, bad *bool) []Token {
+func tokenize(text string, start, end int, toks []Token, wc *wordCache, bad *bool) []Token {
 	i := start
 	for i < end {
 		// ASCII needs no decoding and no Unicode tables: with the
@@ -193,8 +193,7 @@ func tokenize(text string, start, end int, toks []Token, st *stemmer, bad *bool)
 			t := &toks[len(toks)-1]
 			t.Flags = flags
 			if letters {
-				wi := st.lookupID(text[i:j])
-				t.w, t.NormID = wi, wi.id
+				t.w, t.NormID = wc.lookup(text[i:j])
 			}
 			i = j
 		case r == '\n' || r == '\r':
