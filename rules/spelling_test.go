@@ -446,7 +446,8 @@ func TestSpellingVerdictCache(t *testing.T) {
 	d := e.get(func(string) {})
 	require.NotNil(t, d)
 	doc := linter.FromText("t.txt", "Копии актов прилагаются. Копии актов прилогаются, КОПИИ и Ёлка, ёлка, елка. "+
-		"Выявленого нарушения нет; выявленого, выявленного. Клиентоцентричный клиентоцентричный северо-запдной.")
+		"Выявленого нарушения нет; выявленого, выявленного. Клиентоцентричный клиентоцентричный северо-запдной. "+
+		"Москва москва, Россия россия, Акт акт, Ещё ещё, Еще, Прилогаются, Северо-запдной и Северо-Запдной.")
 	for range 2 {
 		for i := range doc.Tokens {
 			tk := &doc.Tokens[i]
@@ -456,5 +457,29 @@ func TestSpellingVerdictCache(t *testing.T) {
 			w := doc.Text[tk.Start:tk.End]
 			require.Equal(t, d.Check(w), e.check(d, tk, w), w)
 		}
+	}
+}
+
+func TestSpellFormOf(t *testing.T) {
+	cases := []struct {
+		w, n string
+		want int
+	}{
+		{"акт", "акт", spellLower},
+		{"Акт", "акт", spellTitle},
+		{"АКТ", "акт", spellOther},
+		{"АКт", "акт", spellOther},
+		{"аКт", "акт", spellOther},
+		{"Ёлка", "елка", spellOther},
+		{"Елка", "елка", spellTitle},
+		{"ещё", "еще", spellOther},
+		{"Ещё", "еще", spellOther},
+		{"Северо-запад", "северо-запад", spellTitle},
+		{"Северо-Запад", "северо-запад", spellOther},
+		{"Акт", "", spellOther},
+		{"", "", spellLower},
+	}
+	for _, c := range cases {
+		assert.Equal(t, c.want, spellFormOf(c.w, c.n), c.w)
 	}
 }
