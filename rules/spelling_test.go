@@ -349,20 +349,7 @@ func spellLabels(t *testing.T, path string) []string {
 // the word rules share in a full check; «alone» builds it every time.
 func BenchmarkSpelling(b *testing.B) {
 	dic := realDict(b)
-	paths, _ := filepath.Glob("../../shared/corpus/dev/*.txt")
-	if len(paths) == 0 {
-		paths, _ = filepath.Glob("../testdata/holdout/h*.txt")
-	}
-	var sb strings.Builder
-	for sb.Len() < 1<<20 {
-		for _, p := range paths {
-			data, err := os.ReadFile(p)
-			require.NoError(b, err)
-			sb.Write(data)
-			sb.WriteString("\n\n")
-		}
-	}
-	doc := linter.FromText("bench.txt", sb.String())
+	doc := linter.FromText("bench.txt", benchMegabyte(b))
 	reg, err := New(&Env{SpellingDict: dic})
 	require.NoError(b, err)
 	var off []string
@@ -397,6 +384,25 @@ func BenchmarkSpelling(b *testing.B) {
 	}
 	b.Run("warm", func(b *testing.B) { run(b, false) })
 	b.Run("alone", func(b *testing.B) { run(b, true) })
+}
+
+// benchMegabyte returns about 1 MB of replies: the dev corpus (or the
+// holdout letters) repeated.
+func benchMegabyte(b *testing.B) string {
+	paths, _ := filepath.Glob("../../shared/corpus/dev/*.txt")
+	if len(paths) == 0 {
+		paths, _ = filepath.Glob("../testdata/holdout/h*.txt")
+	}
+	var sb strings.Builder
+	for sb.Len() < 1<<20 {
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			require.NoError(b, err)
+			sb.Write(data)
+			sb.WriteString("\n\n")
+		}
+	}
+	return sb.String()
 }
 
 // TestSpellingConcurrent checks one rule set from several goroutines: the

@@ -280,7 +280,8 @@ func (vague) Check(c *linter.Context) {
 	d := c.Doc
 	x := dsSentsOf(d)
 	var s dsSent
-	var side []bool
+	var sideBuf [64]bool // most sentences are shorter: no allocation
+	side := sideBuf[:0]
 	var prev vgSent
 	prevBlock := -1
 	for si, sn := range d.Sentences {
