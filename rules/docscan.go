@@ -161,15 +161,21 @@ func wtSnapshot() []wtBits { return *wtSets.Load() }
 
 // wtClassOf returns the class of a token's answers.
 func wtClassOf(t *linter.Token) uint32 {
+	if v := wtClasses.Get(t.NormID); v != 0 { // never set for NormID 0
+		return uint32(v - 1)
+	}
+	return wtClassNew(t)
+}
+
+// wtClassNew computes the class of a word not seen before, or of one
+// past the stem cache's bound (NormID 0).
+func wtClassNew(t *linter.Token) uint32 {
 	id := t.NormID
 	if id == 0 {
 		if t.Norm() == "" {
 			return wtPlainClass
 		}
 		return wtIntern(wtCompute(t.Norm()))
-	}
-	if v := wtClasses.Get(id); v != 0 {
-		return uint32(v - 1)
 	}
 	c := wtIntern(wtCompute(t.Norm()))
 	wtClasses.Set(id, uint64(c)+1)
