@@ -2,6 +2,7 @@ package rules
 
 import (
 	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -913,28 +914,33 @@ var dsSideWords = dsForms("который которая которое кото
 	"которыми где куда откуда когда пока хотя чтобы ли кто", "зачем почему")
 
 var (
-	wtSide = newTest(func(n string) bool { return dsSideWords[n] && n != "ли" })
-	wtLi   = wtWord("ли")
+	wtSide     = newTest(func(n string) bool { return dsSideWords[n] && n != "ли" })
+	wtLi       = wtWord("ли")
+	dsSideMask = wtMask(wtSide, wtLi)
 )
 
 // dsSideClauses marks, for each of the words w of a sentence, whether it
 // lies in a side clause: from a side word to the next clause break.
 func dsSideClauses(d *linter.Document, s *dsSent, buf []bool) []bool {
-	buf = buf[:0]
-	side, li := false, false
 	w := s.w
+	buf = slices.Grow(buf[:0], len(w))[:len(w)]
+	clear(buf)
+	if !s.any.any(dsSideMask) {
+		return buf // most sentences: no side word, so no side clause
+	}
+	side := false
 	for k, i := range w {
-		if k > 0 && dsClauseBreak(d, w[k-1], i) {
+		// Only a side clause ends at a clause break: the tokens
+		// between the words are looked at only then.
+		if side && dsClauseBreak(d, w[k-1], i) {
 			side = false
 		}
-		b := s.bits(k)
-		if b.has(wtSide) {
+		if s.bits(k).has(wtSide) {
 			side = true
 		}
-		li = li || b.has(wtLi)
-		buf = append(buf, side)
+		buf[k] = side
 	}
-	if !li {
+	if !s.any.has(wtLi) {
 		return buf
 	}
 	// «починят ли»: «ли» after the verb makes its whole clause a question.
