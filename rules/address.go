@@ -57,24 +57,27 @@ func (address) Check(c *linter.Context) {
 	if single {
 		q := adQuoted{block: -1}
 		// Every word lies in a sentence: the words read for the sentence
-		// rules are all the words, and most pass no test.
+		// rules are all the words. Most sentences hold no «вы» and are
+		// skipped by the union of their words' answers.
 		x := dsSentsOf(d)
-		for k, cl := range x.cls {
-			if cl == wtPlainClass || !x.sets[cl].has(wtPolite) {
+		for si := range x.facts {
+			if !x.facts[si].any.has(wtPolite) {
 				continue
 			}
-			i := x.w[k]
-			t := &d.Tokens[i]
-			if t.Kind != linter.Word {
-				continue
+			for k := x.first[si]; k < x.first[si+1]; k++ {
+				if cl := x.cls[k]; cl == wtPlainClass || !x.sets[cl].has(wtPolite) {
+					continue
+				}
+				i := x.w[k]
+				t := &d.Tokens[i]
+				r, n := utf8.DecodeRuneInString(d.Text[t.Start:])
+				if !unicode.IsLower(r) || q.has(d, i) {
+					continue
+				}
+				w := d.Text[t.Start:t.End]
+				up := string(unicode.ToUpper(r)) + w[n:]
+				c.Report(t.Start, t.End, "Ответ адресован одному человеку: из вежливости пишите «"+up+"» с большой буквы.", up)
 			}
-			r, n := utf8.DecodeRuneInString(d.Text[t.Start:])
-			if !unicode.IsLower(r) || q.has(d, i) {
-				continue
-			}
-			w := d.Text[t.Start:t.End]
-			up := string(unicode.ToUpper(r)) + w[n:]
-			c.Report(t.Start, t.End, "Ответ адресован одному человеку: из вежливости пишите «"+up+"» с большой буквы.", up)
 		}
 	}
 	if l.greet.kind == adGreetNone && l.body >= 0 && (l.person != nil || l.replyLine) {
@@ -244,7 +247,8 @@ func adBlockShape(d *linter.Document, b *linter.Block) (maxWords, lines int, sen
 // adReplyLine reports a line that opens «На обращение от …», «На Ваше
 // обращение …», «Ответ на обращение …»: the header of a reply to an appeal.
 func adReplyLine(d *linter.Document, i, last int) bool {
-	var ws []string
+	var buf [3]string
+	ws := buf[:0]
 	for ; i < last && len(ws) < 3 && d.Tokens[i].Kind != linter.Newline; i++ {
 		if d.Tokens[i].Kind == linter.Word {
 			ws = append(ws, d.Tokens[i].Norm())

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -161,15 +162,21 @@ func wtSnapshot() []wtBits { return *wtSets.Load() }
 
 // wtClassOf returns the class of a token's answers.
 func wtClassOf(t *linter.Token) uint32 {
+	if v := wtClasses.Get(t.NormID); v != 0 { // never set for NormID 0
+		return uint32(v - 1)
+	}
+	return wtClassNew(t)
+}
+
+// wtClassNew computes the class of a word not seen before, or of one
+// past the stem cache's bound (NormID 0).
+func wtClassNew(t *linter.Token) uint32 {
 	id := t.NormID
 	if id == 0 {
 		if t.Norm() == "" {
 			return wtPlainClass
 		}
 		return wtIntern(wtCompute(t.Norm()))
-	}
-	if v := wtClasses.Get(id); v != 0 {
-		return uint32(v - 1)
 	}
 	c := wtIntern(wtCompute(t.Norm()))
 	wtClasses.Set(id, uint64(c)+1)
@@ -907,28 +914,33 @@ var dsSideWords = dsForms("который которая которое кото
 	"которыми где куда откуда когда пока хотя чтобы ли кто", "зачем почему")
 
 var (
-	wtSide = newTest(func(n string) bool { return dsSideWords[n] && n != "ли" })
-	wtLi   = wtWord("ли")
+	wtSide     = newTest(func(n string) bool { return dsSideWords[n] && n != "ли" })
+	wtLi       = wtWord("ли")
+	dsSideMask = wtMask(wtSide, wtLi)
 )
 
 // dsSideClauses marks, for each of the words w of a sentence, whether it
 // lies in a side clause: from a side word to the next clause break.
 func dsSideClauses(d *linter.Document, s *dsSent, buf []bool) []bool {
-	buf = buf[:0]
-	side, li := false, false
 	w := s.w
+	buf = slices.Grow(buf[:0], len(w))[:len(w)]
+	clear(buf)
+	if !s.any.any(dsSideMask) {
+		return buf // most sentences: no side word, so no side clause
+	}
+	side := false
 	for k, i := range w {
-		if k > 0 && dsClauseBreak(d, w[k-1], i) {
+		// Only a side clause ends at a clause break: the tokens
+		// between the words are looked at only then.
+		if side && dsClauseBreak(d, w[k-1], i) {
 			side = false
 		}
-		b := s.bits(k)
-		if b.has(wtSide) {
+		if s.bits(k).has(wtSide) {
 			side = true
 		}
-		li = li || b.has(wtLi)
-		buf = append(buf, side)
+		buf[k] = side
 	}
-	if !li {
+	if !s.any.has(wtLi) {
 		return buf
 	}
 	// «починят ли»: «ли» after the verb makes its whole clause a question.

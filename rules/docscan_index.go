@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/yasno/yasno/linter"
+import (
+	"slices"
+
+	"github.com/yasno/yasno/linter"
+)
 
 // The tokens of a large text do not stay in the cache: every pass over
 // them costs about as much as a rule's own work on a word. So the lines
@@ -108,27 +112,40 @@ func (s *dsSent) at(k int) *wtBits {
 // dsReadWords appends the word and number tokens of [first, last) to w
 // and their classes to cls. It returns them with the union of the
 // answers and whether a number is among the words.
+//
+// It runs for every token of a document, so it is written for the
+// compiler: room for every token is made first, so that the loop
+// stores without growing the slices, and the class table is read in
+// place (wtClassOf, which is too big to be inlined, only for new words).
 func dsReadWords(d *linter.Document, first, last int, w []int, cls []uint32) ([]int, []uint32, wtBits, bool) {
 	var any wtBits
 	num := false
+	n := len(w)
+	w, cls = slices.Grow(w, last-first), slices.Grow(cls, last-first)
+	ws, cs := w[n:n+last-first], cls[n:n+last-first]
+	k := 0
 	for i := first; i < last; i++ {
 		t := &d.Tokens[i]
-		if !t.IsWordLike() {
-			continue
-		}
-		c := wtNumClass
-		if t.Kind == linter.Word {
-			c = wtClassOf(t)
+		var c uint32
+		switch t.Kind {
+		case linter.Word:
+			v := wtClasses.Get(t.NormID)
+			c = uint32(v - 1)
+			if v == 0 {
+				c = wtClassNew(t)
+			}
 			if c != wtPlainClass { // most words pass no test
 				any.or(&wtSnapshot()[c])
 			}
-		} else {
-			num = true
+		case linter.Number:
+			c, num = wtNumClass, true
+		default:
+			continue
 		}
-		w = append(w, i)
-		cls = append(cls, c)
+		ws[k], cs[k] = i, c
+		k++
 	}
-	return w, cls, any, num
+	return w[:n+k], cls[:n+k], any, num
 }
 
 // derive reads the terms and the condition off the words.

@@ -170,3 +170,50 @@ func TestWtNone(t *testing.T) {
 	assert.Equal(t, wtBits{}, wtSnapshot()[wtPlainClass])
 	assert.Equal(t, wtBits{}, wtSnapshot()[wtNumClass])
 }
+
+// dsSideClausesSlow is the plain statement of dsSideClauses: every word
+// is in a side clause from a side word to the next clause break, and a
+// clause with «ли» is a side clause whole.
+func dsSideClausesSlow(d *linter.Document, s *dsSent) []bool {
+	w := s.w
+	out := make([]bool, len(w))
+	side := false
+	for k, i := range w {
+		if k > 0 && dsClauseBreak(d, w[k-1], i) {
+			side = false
+		}
+		side = side || s.bits(k).has(wtSide)
+		out[k] = side
+	}
+	for k := range w {
+		if !s.bits(k).has(wtLi) {
+			continue
+		}
+		for a := k; a >= 0 && (a == k || !dsClauseBreak(d, w[a], w[a+1])); a-- {
+			out[a] = true
+		}
+		for b := k + 1; b < len(w) && !dsClauseBreak(d, w[b-1], w[b]); b++ {
+			out[b] = true
+		}
+	}
+	return out
+}
+
+// TestDsSideClauses holds dsSideClauses, which skips sentences without a
+// side word and looks for clause breaks only inside a side clause, to
+// its plain statement.
+func TestDsSideClauses(t *testing.T) {
+	docs := append(dsIndexDocs(t), linter.FromText("t", "Сообщим, когда починят лифт, и проверим. "+
+		"Узнайте, устранят ли течь; мы проверим. Компания, которая заменила трубы (в подвале), отчиталась. "+
+		"Ли проверят — не знаем, где и когда."))
+	var s dsSent
+	var buf []bool
+	for _, d := range docs {
+		x := dsSentsOf(d)
+		for si := range d.Sentences {
+			x.sent(si, &s)
+			buf = dsSideClauses(d, &s, buf)
+			assert.Equal(t, dsSideClausesSlow(d, &s), buf, d.TokenText(d.Sentences[si].First))
+		}
+	}
+}

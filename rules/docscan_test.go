@@ -159,3 +159,43 @@ func TestDsIsDate(t *testing.T) {
 		assert.Equal(t, dsIsDateSlow(s), dsIsDate(s), s)
 	}
 }
+
+// BenchmarkDocRules times, on about 1 MB of replies, the reads the
+// document rules share (lines, sentences) and each rule's own work with
+// those reads already kept in the document's memo, as in a full check
+// (less the cost of a check without a rule, «none»).
+func BenchmarkDocRules(b *testing.B) {
+	text := benchMegabyte(b)
+	reg, err := Default()
+	require.NoError(b, err)
+	run := func(b *testing.B, f func(*linter.Document)) {
+		doc := linter.FromText("bench.txt", text)
+		f(doc) // fill the memo and the tables by NormID
+		b.SetBytes(int64(len(text)))
+		b.ReportAllocs()
+		cpu0, n := spellCPU(), 0
+		for b.Loop() {
+			f(doc)
+			n++
+		}
+		if cpu := spellCPU() - cpu0; cpu > 0 {
+			b.ReportMetric(float64(n*len(text))/1e6/cpu, "MB/cpu-s")
+		}
+	}
+	b.Run("lines", func(b *testing.B) { run(b, func(d *linter.Document) { dsCutLines(d) }) })
+	b.Run("sentences", func(b *testing.B) { run(b, func(d *linter.Document) { dsReadSents(d) }) })
+	// «none» is the cost of a check itself, without a rule.
+	for _, id := range []string{"none", "address", "outcome", "vague", "sentence-length", "executor-name"} {
+		s := dsOnlyRules(reg, id)
+		if id == "none" {
+			s = dsOnlyRules(reg)
+		}
+		b.Run(id, func(b *testing.B) {
+			run(b, func(d *linter.Document) {
+				if _, err := reg.Check(d, s); err != nil {
+					b.Fatal(err)
+				}
+			})
+		})
+	}
+}

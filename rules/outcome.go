@@ -75,7 +75,8 @@ func (outcome) Check(c *linter.Context) {
 	ss := make([]outSent, 0, len(d.Sentences))
 	x := dsSentsOf(d)
 	var s dsSent
-	var side []bool
+	var sideBuf [64]bool // most sentences are shorter: no allocation
+	side := sideBuf[:0]
 	open := false
 	for si, sn := range d.Sentences {
 		if sn.First < bodyFirst || sn.First >= bodyLast {
@@ -280,7 +281,13 @@ func readOutcome(d *linter.Document, s *dsSent, side []bool) outSent {
 		}
 		return d.Tokens[w[k]].Norm()
 	}
-	for k, i := range w {
+	// Only numbers and words that pass wtOutcome change anything below:
+	// most sentences have neither.
+	words := w
+	if !s.num && !s.any.has(wtOutcome) {
+		words = nil
+	}
+	for k, i := range words {
 		wb := s.bits(k)
 		if s.plain(k) || !wb.has(wtOutcome) {
 			// None of the word tests below holds for this word, and no

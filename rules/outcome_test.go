@@ -176,3 +176,21 @@ func BenchmarkOutcome(b *testing.B) {
 		_, _ = reg.Check(doc, s)
 	}
 }
+
+// TestReadOutcomeSkip checks that skipping the words of a sentence with
+// no number and no word that passes wtOutcome changes nothing: the same
+// sentence read with every word looked at gives the same outcome.
+func TestReadOutcomeSkip(t *testing.T) {
+	var s dsSent
+	var side []bool
+	for _, d := range dsIndexDocs(t) {
+		x := dsSentsOf(d)
+		for si := range d.Sentences {
+			x.sent(si, &s)
+			side = dsSideClauses(d, &s, side[:0])
+			got := readOutcome(d, &s, side)
+			s.any, s.num = wtBits{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}, true
+			assert.Equal(t, readOutcome(d, &s, side), got, d.TokenText(d.Sentences[si].First))
+		}
+	}
+}

@@ -362,34 +362,63 @@ type spellEntry struct {
 	mu       sync.Mutex
 	cur, old map[string][]string // suggestions by word, two generations
 
-	// known keeps the dictionary's verdict on words written as their
-	// normal form, by NormID: most words of a reply are, and a word
-	// seen before then costs an array load instead of a look-up in the
-	// dictionary's memo (a hash, a lock and a map).
+	// known keeps the dictionary's verdicts on a word written as its
+	// normal form and with the normal form's first letter in capitals,
+	// by NormID: most words of a reply are written so (the capital opens
+	// a sentence), and a word seen before then costs an array load
+	// instead of a look-up in the dictionary's memo (a hash, a lock and a
+	// map).
 	known dict.Facts
 }
 
-// Verdicts in spellEntry.known.
+// The forms of a word that spellEntry.known keeps verdicts on. Each
+// spells one string given the normal form, so the verdict on the form
+// depends on the NormID alone.
 const (
-	spellKnown = 1 << 63 // set in every verdict: 0 means not yet checked
-	spellOK    = 1       // the dictionary knows the word
+	spellLower = iota // the normal form itself: «акт»
+	spellTitle        // its first letter in capitals: «Акт»
+	spellOther        // anything else («КоАП», «ещё»): not kept
 )
+
+// Verdicts in spellEntry.known: two bits per form, at bit 2*form.
+const (
+	spellSeen = 1 // the form has been checked: 0 means not yet
+	spellOK   = 2 // the dictionary knows the form
+)
+
+// spellFormOf tells the form of w, the text of a word with normal form n.
+func spellFormOf(w, n string) int {
+	if w == n {
+		return spellLower
+	}
+	r, size := utf8.DecodeRuneInString(n)
+	u, usize := utf8.DecodeRuneInString(w)
+	if u != r && u == unicode.ToUpper(r) && w[usize:] == n[size:] {
+		return spellTitle
+	}
+	return spellOther
+}
 
 // check reports whether the dictionary d, the entry's, knows word w, the
 // text of token t.
 func (e *spellEntry) check(d *spelling.Dict, t *linter.Token, w string) bool {
-	if t.NormID == 0 || w != t.Norm() {
-		return d.Check(w) // the verdict depends on the letters' case
+	form := spellFormOf(w, t.Norm())
+	if t.NormID == 0 || form == spellOther {
+		return d.Check(w) // no place to keep the verdict
 	}
-	if v := e.known.Get(t.NormID); v != 0 {
-		return v&spellOK != 0
+	shift := 2 * form
+	v := e.known.Get(t.NormID)
+	if v>>shift&spellSeen != 0 {
+		return v>>shift&spellOK != 0
 	}
 	ok := d.Check(w)
-	v := uint64(spellKnown)
+	f := uint64(spellSeen)
 	if ok {
-		v |= spellOK
+		f |= spellOK
 	}
-	e.known.Set(t.NormID, v)
+	// A verdict on the other form set meanwhile may be lost here: it is
+	// checked again next time.
+	e.known.Set(t.NormID, v|f<<shift)
 	return ok
 }
 

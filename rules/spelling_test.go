@@ -349,20 +349,7 @@ func spellLabels(t *testing.T, path string) []string {
 // the word rules share in a full check; «alone» builds it every time.
 func BenchmarkSpelling(b *testing.B) {
 	dic := realDict(b)
-	paths, _ := filepath.Glob("../../shared/corpus/dev/*.txt")
-	if len(paths) == 0 {
-		paths, _ = filepath.Glob("../testdata/holdout/h*.txt")
-	}
-	var sb strings.Builder
-	for sb.Len() < 1<<20 {
-		for _, p := range paths {
-			data, err := os.ReadFile(p)
-			require.NoError(b, err)
-			sb.Write(data)
-			sb.WriteString("\n\n")
-		}
-	}
-	doc := linter.FromText("bench.txt", sb.String())
+	doc := linter.FromText("bench.txt", benchMegabyte(b))
 	reg, err := New(&Env{SpellingDict: dic})
 	require.NoError(b, err)
 	var off []string
@@ -397,6 +384,25 @@ func BenchmarkSpelling(b *testing.B) {
 	}
 	b.Run("warm", func(b *testing.B) { run(b, false) })
 	b.Run("alone", func(b *testing.B) { run(b, true) })
+}
+
+// benchMegabyte returns about 1 MB of replies: the dev corpus (or the
+// holdout letters) repeated.
+func benchMegabyte(b *testing.B) string {
+	paths, _ := filepath.Glob("../../shared/corpus/dev/*.txt")
+	if len(paths) == 0 {
+		paths, _ = filepath.Glob("../testdata/holdout/h*.txt")
+	}
+	var sb strings.Builder
+	for sb.Len() < 1<<20 {
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			require.NoError(b, err)
+			sb.Write(data)
+			sb.WriteString("\n\n")
+		}
+	}
+	return sb.String()
 }
 
 // TestSpellingConcurrent checks one rule set from several goroutines: the
@@ -446,7 +452,8 @@ func TestSpellingVerdictCache(t *testing.T) {
 	d := e.get(func(string) {})
 	require.NotNil(t, d)
 	doc := linter.FromText("t.txt", "Копии актов прилагаются. Копии актов прилогаются, КОПИИ и Ёлка, ёлка, елка. "+
-		"Выявленого нарушения нет; выявленого, выявленного. Клиентоцентричный клиентоцентричный северо-запдной.")
+		"Выявленого нарушения нет; выявленого, выявленного. Клиентоцентричный клиентоцентричный северо-запдной. "+
+		"Москва москва, Россия россия, Акт акт, Ещё ещё, Еще, Прилогаются, Северо-запдной и Северо-Запдной.")
 	for range 2 {
 		for i := range doc.Tokens {
 			tk := &doc.Tokens[i]
@@ -456,5 +463,29 @@ func TestSpellingVerdictCache(t *testing.T) {
 			w := doc.Text[tk.Start:tk.End]
 			require.Equal(t, d.Check(w), e.check(d, tk, w), w)
 		}
+	}
+}
+
+func TestSpellFormOf(t *testing.T) {
+	cases := []struct {
+		w, n string
+		want int
+	}{
+		{"акт", "акт", spellLower},
+		{"Акт", "акт", spellTitle},
+		{"АКТ", "акт", spellOther},
+		{"АКт", "акт", spellOther},
+		{"аКт", "акт", spellOther},
+		{"Ёлка", "елка", spellOther},
+		{"Елка", "елка", spellTitle},
+		{"ещё", "еще", spellOther},
+		{"Ещё", "еще", spellOther},
+		{"Северо-запад", "северо-запад", spellTitle},
+		{"Северо-Запад", "северо-запад", spellOther},
+		{"Акт", "", spellOther},
+		{"", "", spellLower},
+	}
+	for _, c := range cases {
+		assert.Equal(t, c.want, spellFormOf(c.w, c.n), c.w)
 	}
 }

@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"math/bits"
 	"strings"
 
+	"github.com/yasno/yasno/dict"
 	"github.com/yasno/yasno/linter"
 )
 
@@ -150,6 +152,36 @@ var vgFirst = func() *wtBits {
 	return wtMask(ts...)
 }()
 
+// vgStarts holds, by word class (see wtClassOf), the patterns whose
+// first word a word of the class is: bit pi for vgPatterns[pi], and
+// vgStartsKnown. A common word such as «в» then tries only the few
+// patterns it opens instead of asking each pattern in turn.
+var vgStarts dict.Facts
+
+const vgStartsKnown = 1 << 63 // set in every entry: 0 means not computed yet
+
+func init() {
+	if len(vgPatterns) >= 63 {
+		panic("rules: too many vague patterns for vgStarts")
+	}
+}
+
+// vgStartsOf returns the patterns a word of class c with answers b may
+// open.
+func vgStartsOf(c uint32, b *wtBits) uint64 {
+	if v := vgStarts.Get(c); v != 0 {
+		return v &^ vgStartsKnown
+	}
+	var v uint64
+	for pi := range vgPatterns {
+		if b.has(vgPatterns[pi].elems[0]) {
+			v |= 1 << pi
+		}
+	}
+	vgStarts.Set(c, v|vgStartsKnown)
+	return v
+}
+
 // vgMessages advise per kind; %s is the phrase found.
 var vgMessages = map[vgKind]string{
 	vgSoon: "«%s» — не срок: читатель не знает, когда ждать. Укажите дату («до 15.12.2026») или срок " +
@@ -233,16 +265,12 @@ func vgPhrases(d *linter.Document, s *dsSent, cond bool, hit func(kind vgKind, a
 	var buf [8]span
 	got := buf[:0]
 	for k, c := range s.cls {
-		b := &s.sets[c]
-		if c == wtPlainClass || !b.any(vgFirst) {
+		if c == wtPlainClass {
 			continue // no pattern begins here
 		}
 	patterns:
-		for pi := range vgPatterns {
-			p := &vgPatterns[pi]
-			if !b.has(p.elems[0]) {
-				continue // vgMatch would fail at once
-			}
+		for m := vgStartsOf(c, &s.sets[c]); m != 0; m &= m - 1 {
+			p := &vgPatterns[bits.TrailingZeros64(m)]
 			a, e := vgMatch(d, s, k, p)
 			if a < 0 {
 				continue
@@ -280,7 +308,8 @@ func (vague) Check(c *linter.Context) {
 	d := c.Doc
 	x := dsSentsOf(d)
 	var s dsSent
-	var side []bool
+	var sideBuf [64]bool // most sentences are shorter: no allocation
+	side := sideBuf[:0]
 	var prev vgSent
 	prevBlock := -1
 	for si, sn := range d.Sentences {

@@ -174,3 +174,24 @@ func BenchmarkVague(b *testing.B) {
 		_, _ = reg.Check(doc, s)
 	}
 }
+
+// TestVgStarts holds the patterns kept by class to the patterns whose
+// first word each class passes, asked afresh, before and after the
+// table has learnt them.
+func TestVgStarts(t *testing.T) {
+	for _, d := range dsIndexDocs(t) {
+		dsSentsOf(d) // gives the classes of the documents' words
+	}
+	sets := wtSnapshot()
+	for range 2 {
+		for c := range sets {
+			var want uint64
+			for pi, p := range vgPatterns {
+				if sets[c].has(p.elems[0]) {
+					want |= 1 << pi
+				}
+			}
+			assert.Equal(t, want, vgStartsOf(uint32(c), &sets[c]), c)
+		}
+	}
+}
