@@ -46,12 +46,14 @@ var abbreviationMeta = &linter.Meta{
 
 func (abbreviation) Meta() *linter.Meta { return abbreviationMeta }
 
-// abbrList is the abbreviation list by spelling, built once, and the
-// abbreviations of codes of law among them (see abbrOtherSense).
+// abbrList is the abbreviation list by spelling, built once, the
+// abbreviations of codes of law among them (see abbrOtherSense), and the
+// normal forms of those abbrCandidate takes (see abbrMayListed).
 var abbrList struct {
 	once  sync.Once
 	m     map[string]dict.Abbr
 	codes map[string]bool
+	norms map[string]bool
 }
 
 // abbrLoad returns the list by spelling and the codes of law among it.
@@ -71,8 +73,45 @@ func abbrLoad() (map[string]dict.Abbr, map[string]bool) {
 				}
 			}
 		}
+		abbrList.norms = map[string]bool{}
+		for w, a := range abbrList.m {
+			if a.Kind != dict.KindCommon {
+				abbrList.norms[linter.Normalize(w)] = true
+			}
+		}
 	})
 	return abbrList.m, abbrList.codes
+}
+
+// abbrWords keeps abbrMayListed's answers by Token.NormID.
+var abbrWords dict.Facts
+
+// The answers in abbrWords; zero is not computed yet.
+const (
+	abbrKnown     = 1 << iota // the answer is computed
+	abbrListedBit             // the normal form is in abbrList.norms
+)
+
+// abbrMayListed reports whether a word's normal form is that of an
+// abbreviation abbrCandidate takes from the list: false means that the
+// word, however it is written, is not one. The shared scan asks it of
+// every capitalised word before it tests the word's letters for a capital
+// inside («КоАП»): the first words of sentences and names are not
+// abbreviations, and an answer kept by NormID is one array load.
+func abbrMayListed(t *linter.Token) bool {
+	if t.NormID == 0 {
+		return true // nowhere to keep the answer: the full test decides
+	}
+	v := abbrWords.Get(t.NormID)
+	if v == 0 {
+		abbrLoad()
+		v = abbrKnown
+		if abbrList.norms[t.Norm()] {
+			v |= abbrListedBit
+		}
+		abbrWords.Set(t.NormID, v)
+	}
+	return v&abbrListedBit != 0
 }
 
 // abbrUse is what the rule learns about one abbreviation in a document.

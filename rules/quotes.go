@@ -80,7 +80,7 @@ func wdAnalyze(d *linter.Document, sc *wdScan, ds *dict.Scanner) []wdSpan {
 					sc.mixed = append(sc.mixed, int32(i))
 				case f&(linter.Cyrillic|linter.Upper|linter.Latin|linter.Digit) == linter.Cyrillic|linter.Upper,
 					f&(linter.Cyrillic|linter.Title|linter.Upper|linter.Latin|linter.Digit) == linter.Cyrillic|linter.Title &&
-						wdInnerCapital(d.Text[t.Start:t.End]): // «КоАП», «СанПиН»
+						abbrMayListed(t) && wdInnerCapital(d.Text[t.Start:t.End]): // «КоАП», «СанПиН»
 					// Tested now, while the token is at hand: the rule
 					// reads the few that pass long after this pass.
 					if abbrCandidate(d, t, abbrs) {
