@@ -173,9 +173,12 @@ type Dict struct {
 
 	// Word edges again, keyed by numbers: a word's stem and normal form
 	// are looked up in keys once per NormID (see wordKeys), and each step
-	// of a walk is then a lookup of an integer.
+	// of a walk is then a lookup of an integer. Every walk starts at the
+	// root, whose edges are most of them: it has a slice per kind,
+	// indexed by the number, and a step from it is one load.
 	keys  map[string]int32 // the strings of word edges, numbered from 1
-	wnext map[uint64]int32 // by wedge(node, kind, number of the key)
+	wnext map[uint64]int32 // by wedge(node, kind, number of the key), from nodes other than the root
+	root  [2][]int32       // the root's children by kind (kindStem, kindForm) and number; 0: none
 	wkeys Facts            // a word's numbers by NormID (see wordKeys)
 }
 
@@ -369,7 +372,17 @@ func Compile(entries []*Entry) (*Dict, error) {
 			id = int32(len(d.keys)) + 1
 			d.keys[ed.key] = id
 		}
-		d.wnext[wedge(ed.from, ed.kind, id)] = c
+		if ed.from != 0 {
+			d.wnext[wedge(ed.from, ed.kind, id)] = c
+		}
+	}
+	for k := range d.root {
+		d.root[k] = make([]int32, len(d.keys)+1)
+	}
+	for ed, c := range d.next {
+		if ed.from == 0 && (ed.kind == kindStem || ed.kind == kindForm) {
+			d.root[ed.kind][d.keys[ed.key]] = c
+		}
 	}
 	for b := range d.ascii {
 		d.ascii[b] = d.facts(filterHash(punctKey(string(rune(b)))))
@@ -455,6 +468,15 @@ func (d *Dict) wordKeys(t *linter.Token) (stem, form int32) {
 	return stem, form
 }
 
+// wchild returns the child of node n by the word edge of kind k (kindStem
+// or kindForm) with key number key, or 0: the root is nobody's child.
+func (d *Dict) wchild(n int32, k uint8, key int32) int32 {
+	if n == 0 {
+		return d.root[k][key]
+	}
+	return d.wnext[wedge(n, k, key)]
+}
+
 // step moves the active set over one token into out and returns its size.
 func (d *Dict) step(active []int32, t *linter.Token, text string, out *[maxActive]int32) int {
 	n := 0
@@ -477,12 +499,12 @@ func (d *Dict) step(active []int32, t *linter.Token, text string, out *[maxActiv
 		switch t.Kind {
 		case linter.Word:
 			if ks&(1<<kindStem) != 0 && stem != 0 {
-				if c, ok := d.wnext[wedge(a, kindStem, stem)]; ok {
+				if c := d.wchild(a, kindStem, stem); c != 0 {
 					add(c)
 				}
 			}
 			if ks&(1<<kindForm) != 0 && form != 0 {
-				if c, ok := d.wnext[wedge(a, kindForm, form)]; ok {
+				if c := d.wchild(a, kindForm, form); c != 0 {
 					add(c)
 				}
 			}

@@ -386,3 +386,37 @@ func TestBuiltinHeadsMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestWordEdgesAgree checks the word edges by number (the root's slices
+// and wnext) against the edges by string they are built from: every edge
+// leads to its child, and a key without an edge at a node leads nowhere.
+func TestWordEdgesAgree(t *testing.T) {
+	b, err := LoadBuiltin()
+	require.NoError(t, err)
+	d, err := b.Compile()
+	require.NoError(t, err)
+	kinds := []uint8{kindStem, kindForm}
+	n, prev := 0, ""
+	for ed, c := range d.next {
+		if ed.kind != kindStem && ed.kind != kindForm {
+			continue
+		}
+		require.Equal(t, c, d.wchild(ed.from, ed.kind, d.keys[ed.key]), "%v", ed)
+		n++
+		// The same node with the other kind, and with another edge's key.
+		for _, k := range kinds {
+			for _, key := range []string{ed.key, prev} {
+				if id := d.keys[key]; id != 0 {
+					require.Equal(t, d.next[edge{ed.from, k, key}], d.wchild(ed.from, k, id), "%d %d %q", ed.from, k, key)
+				}
+			}
+		}
+		prev = ed.key
+	}
+	assert.Greater(t, n, 1000)
+	for key, id := range d.keys { // every key at the root
+		for _, k := range kinds {
+			require.Equal(t, d.next[edge{0, k, key}], d.wchild(0, k, id), "%d %q", k, key)
+		}
+	}
+}
