@@ -572,8 +572,20 @@ func (d *Dict) Scanner(doc *linter.Document, out []Match) Scanner {
 }
 
 // Token looks for matches starting at token i, which must come after the
-// tokens given before.
+// tokens given before. Most words start no match, and a word seen before
+// is known to by its NormID: they are turned away here, with one load,
+// before the sentence is looked up and the token read again.
 func (sc *Scanner) Token(i int) {
+	if id := sc.doc.Tokens[i].NormID; id != 0 && sc.d != nil {
+		if v := sc.d.known.Get(id); v != 0 && v&(factOne|factFirst|factParts) == 0 {
+			return
+		}
+	}
+	sc.token(i)
+}
+
+// token is Token for the tokens its first test does not turn away.
+func (sc *Scanner) token(i int) {
 	if i >= sc.last {
 		sc.seek(i)
 	}
