@@ -126,18 +126,19 @@ func (r abbreviation) Check(c *linter.Context) {
 	sc := r.w.scan(c.Doc)
 	d := c.Doc
 	g := &sc.guard
-	uses := map[string]*abbrUse{}
-	use := func(w string) *abbrUse {
-		u := uses[w]
-		if u == nil {
-			u = &abbrUse{first: -1, explained: -1}
-			uses[w] = u
+	// Uses by value: the few abbreviations of a reply cost no allocation each.
+	uses := map[string]abbrUse{}
+	use := func(w string) abbrUse {
+		if u, ok := uses[w]; ok {
+			return u
 		}
-		return u
+		return abbrUse{first: -1, explained: -1}
 	}
 	explain := func(i int) {
-		if u := use(d.TokenText(i)); u.explained < 0 || i < u.explained {
+		w := d.TokenText(i)
+		if u := use(w); u.explained < 0 || i < u.explained {
 			u.explained = i
+			uses[w] = u
 		}
 	}
 	for _, i := range sc.dalee {
@@ -155,11 +156,13 @@ func (r abbreviation) Check(c *linter.Context) {
 		if abbrExplainedHere(d, i) {
 			explain(i)
 		}
-		u := use(d.TokenText(i))
+		w := d.TokenText(i)
+		u := use(w)
 		if u.first < 0 {
 			u.first = i
 		}
 		u.count++
+		uses[w] = u
 	}
 	for w, u := range uses {
 		if u.first < 0 || (u.explained >= 0 && u.explained <= u.first) || c.Options.Allowed(d.Tokens[u.first].Norm()) {
