@@ -24,6 +24,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -180,6 +181,11 @@ type Dict struct {
 	wnext map[uint64]int32 // by wedge(node, kind, number of the key), from nodes other than the root
 	root  [2][]int32       // the root's children by kind (kindStem, kindForm) and number; 0: none
 	wkeys Facts            // a word's numbers by NormID (see wordKeys)
+
+	// numbers tells that a phrase may start with a number token: the
+	// root has an exact edge without letters. The built-in lists have
+	// none, so a Scanner passes over numbers at once.
+	numbers bool
 }
 
 // wedge packs a word edge into a map key.
@@ -383,6 +389,9 @@ func Compile(entries []*Entry) (*Dict, error) {
 		if ed.from == 0 && (ed.kind == kindStem || ed.kind == kindForm) {
 			d.root[ed.kind][d.keys[ed.key]] = c
 		}
+		if ed.from == 0 && ed.kind == kindForm && !strings.ContainsFunc(ed.key, unicode.IsLetter) {
+			d.numbers = true // a number token, which has no letters, may follow it
+		}
 	}
 	for b := range d.ascii {
 		d.ascii[b] = d.facts(filterHash(punctKey(string(rune(b)))))
@@ -576,9 +585,14 @@ func (d *Dict) Scanner(doc *linter.Document, out []Match) Scanner {
 // is known to by its NormID: they are turned away here, with one load,
 // before the sentence is looked up and the token read again.
 func (sc *Scanner) Token(i int) {
-	if id := sc.doc.Tokens[i].NormID; id != 0 && sc.d != nil {
-		if v := sc.d.known.Get(id); v != 0 && v&(factOne|factFirst|factParts) == 0 {
-			return
+	if d := sc.d; d != nil {
+		t := &sc.doc.Tokens[i]
+		if t.NormID != 0 {
+			if v := d.known.Get(t.NormID); v != 0 && v&(factOne|factFirst|factParts) == 0 {
+				return
+			}
+		} else if t.Kind == linter.Number && !d.numbers {
+			return // no phrase starts with a number (see Dict.numbers)
 		}
 	}
 	sc.token(i)

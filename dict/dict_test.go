@@ -420,3 +420,31 @@ func TestWordEdgesAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestScanNumbers checks the Scanner's pass over numbers against Scan,
+// which reads every token, with lists where no phrase starts with a number
+// and where one does.
+func TestScanNumbers(t *testing.T) {
+	text := "За 24 часа, 15.12.2026 и 2,5 часа; 24 часа. 44-18-20 часа и в течение 24 часов."
+	for _, c := range []struct {
+		list    string
+		numbers bool
+	}{
+		{"в течение\tза\t\t\n", false},
+		{"=24 час\tсутки\t\t\nв течение\tза\t\t\n", true},
+	} {
+		d := compile(t, c.list)
+		assert.Equal(t, c.numbers, d.numbers, c.list)
+		doc := linter.FromText("t.txt", text)
+		for range 2 { // learning the facts, then reading them
+			sc := d.Scanner(doc, nil)
+			for i := range doc.Tokens {
+				if doc.Tokens[i].IsWordLike() {
+					sc.Token(i)
+				}
+			}
+			require.Equal(t, d.Scan(doc, nil), sc.Matches(), c.list)
+		}
+	}
+	assert.Len(t, compile(t, "=24 час\tсутки\t\t\n").Scan(linter.FromText("t.txt", text), nil), 3)
+}
