@@ -24,6 +24,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -173,10 +174,18 @@ type Dict struct {
 
 	// Word edges again, keyed by numbers: a word's stem and normal form
 	// are looked up in keys once per NormID (see wordKeys), and each step
-	// of a walk is then a lookup of an integer.
+	// of a walk is then a lookup of an integer. Every walk starts at the
+	// root, whose edges are most of them: it has a slice per kind,
+	// indexed by the number, and a step from it is one load.
 	keys  map[string]int32 // the strings of word edges, numbered from 1
-	wnext map[uint64]int32 // by wedge(node, kind, number of the key)
+	wnext map[uint64]int32 // by wedge(node, kind, number of the key), from nodes other than the root
+	root  [2][]int32       // the root's children by kind (kindStem, kindForm) and number; 0: none
 	wkeys Facts            // a word's numbers by NormID (see wordKeys)
+
+	// numbers tells that a phrase may start with a number token: the
+	// root has an exact edge without letters. The built-in lists have
+	// none, so a Scanner passes over numbers at once.
+	numbers bool
 }
 
 // wedge packs a word edge into a map key.
@@ -369,7 +378,20 @@ func Compile(entries []*Entry) (*Dict, error) {
 			id = int32(len(d.keys)) + 1
 			d.keys[ed.key] = id
 		}
-		d.wnext[wedge(ed.from, ed.kind, id)] = c
+		if ed.from != 0 {
+			d.wnext[wedge(ed.from, ed.kind, id)] = c
+		}
+	}
+	for k := range d.root {
+		d.root[k] = make([]int32, len(d.keys)+1)
+	}
+	for ed, c := range d.next {
+		if ed.from == 0 && (ed.kind == kindStem || ed.kind == kindForm) {
+			d.root[ed.kind][d.keys[ed.key]] = c
+		}
+		if ed.from == 0 && ed.kind == kindForm && !strings.ContainsFunc(ed.key, unicode.IsLetter) {
+			d.numbers = true // a number token, which has no letters, may follow it
+		}
 	}
 	for b := range d.ascii {
 		d.ascii[b] = d.facts(filterHash(punctKey(string(rune(b)))))
@@ -455,6 +477,15 @@ func (d *Dict) wordKeys(t *linter.Token) (stem, form int32) {
 	return stem, form
 }
 
+// wchild returns the child of node n by the word edge of kind k (kindStem
+// or kindForm) with key number key, or 0: the root is nobody's child.
+func (d *Dict) wchild(n int32, k uint8, key int32) int32 {
+	if n == 0 {
+		return d.root[k][key]
+	}
+	return d.wnext[wedge(n, k, key)]
+}
+
 // step moves the active set over one token into out and returns its size.
 func (d *Dict) step(active []int32, t *linter.Token, text string, out *[maxActive]int32) int {
 	n := 0
@@ -477,12 +508,12 @@ func (d *Dict) step(active []int32, t *linter.Token, text string, out *[maxActiv
 		switch t.Kind {
 		case linter.Word:
 			if ks&(1<<kindStem) != 0 && stem != 0 {
-				if c, ok := d.wnext[wedge(a, kindStem, stem)]; ok {
+				if c := d.wchild(a, kindStem, stem); c != 0 {
 					add(c)
 				}
 			}
 			if ks&(1<<kindForm) != 0 && form != 0 {
-				if c, ok := d.wnext[wedge(a, kindForm, form)]; ok {
+				if c := d.wchild(a, kindForm, form); c != 0 {
 					add(c)
 				}
 			}
@@ -550,8 +581,25 @@ func (d *Dict) Scanner(doc *linter.Document, out []Match) Scanner {
 }
 
 // Token looks for matches starting at token i, which must come after the
-// tokens given before.
+// tokens given before. Most words start no match, and a word seen before
+// is known to by its NormID: they are turned away here, with one load,
+// before the sentence is looked up and the token read again.
 func (sc *Scanner) Token(i int) {
+	if d := sc.d; d != nil {
+		t := &sc.doc.Tokens[i]
+		if t.NormID != 0 {
+			if v := d.known.Get(t.NormID); v != 0 && v&(factOne|factFirst|factParts) == 0 {
+				return
+			}
+		} else if t.Kind == linter.Number && !d.numbers {
+			return // no phrase starts with a number (see Dict.numbers)
+		}
+	}
+	sc.token(i)
+}
+
+// token is Token for the tokens its first test does not turn away.
+func (sc *Scanner) token(i int) {
 	if i >= sc.last {
 		sc.seek(i)
 	}

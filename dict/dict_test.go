@@ -386,3 +386,65 @@ func TestBuiltinHeadsMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestWordEdgesAgree checks the word edges by number (the root's slices
+// and wnext) against the edges by string they are built from: every edge
+// leads to its child, and a key without an edge at a node leads nowhere.
+func TestWordEdgesAgree(t *testing.T) {
+	b, err := LoadBuiltin()
+	require.NoError(t, err)
+	d, err := b.Compile()
+	require.NoError(t, err)
+	kinds := []uint8{kindStem, kindForm}
+	n, prev := 0, ""
+	for ed, c := range d.next {
+		if ed.kind != kindStem && ed.kind != kindForm {
+			continue
+		}
+		require.Equal(t, c, d.wchild(ed.from, ed.kind, d.keys[ed.key]), "%v", ed)
+		n++
+		// The same node with the other kind, and with another edge's key.
+		for _, k := range kinds {
+			for _, key := range []string{ed.key, prev} {
+				if id := d.keys[key]; id != 0 {
+					require.Equal(t, d.next[edge{ed.from, k, key}], d.wchild(ed.from, k, id), "%d %d %q", ed.from, k, key)
+				}
+			}
+		}
+		prev = ed.key
+	}
+	assert.Greater(t, n, 1000)
+	for key, id := range d.keys { // every key at the root
+		for _, k := range kinds {
+			require.Equal(t, d.next[edge{0, k, key}], d.wchild(0, k, id), "%d %q", k, key)
+		}
+	}
+}
+
+// TestScanNumbers checks the Scanner's pass over numbers against Scan,
+// which reads every token, with lists where no phrase starts with a number
+// and where one does.
+func TestScanNumbers(t *testing.T) {
+	text := "За 24 часа, 15.12.2026 и 2,5 часа; 24 часа. 44-18-20 часа и в течение 24 часов."
+	for _, c := range []struct {
+		list    string
+		numbers bool
+	}{
+		{"в течение\tза\t\t\n", false},
+		{"=24 час\tсутки\t\t\nв течение\tза\t\t\n", true},
+	} {
+		d := compile(t, c.list)
+		assert.Equal(t, c.numbers, d.numbers, c.list)
+		doc := linter.FromText("t.txt", text)
+		for range 2 { // learning the facts, then reading them
+			sc := d.Scanner(doc, nil)
+			for i := range doc.Tokens {
+				if doc.Tokens[i].IsWordLike() {
+					sc.Token(i)
+				}
+			}
+			require.Equal(t, d.Scan(doc, nil), sc.Matches(), c.list)
+		}
+	}
+	assert.Len(t, compile(t, "=24 час\tсутки\t\t\n").Scan(linter.FromText("t.txt", text), nil), 3)
+}

@@ -46,12 +46,14 @@ var abbreviationMeta = &linter.Meta{
 
 func (abbreviation) Meta() *linter.Meta { return abbreviationMeta }
 
-// abbrList is the abbreviation list by spelling, built once, and the
-// abbreviations of codes of law among them (see abbrOtherSense).
+// abbrList is the abbreviation list by spelling, built once, the
+// abbreviations of codes of law among them (see abbrOtherSense), and the
+// normal forms of those abbrCandidate takes (see abbrMayListed).
 var abbrList struct {
 	once  sync.Once
 	m     map[string]dict.Abbr
 	codes map[string]bool
+	norms map[string]bool
 }
 
 // abbrLoad returns the list by spelling and the codes of law among it.
@@ -71,8 +73,45 @@ func abbrLoad() (map[string]dict.Abbr, map[string]bool) {
 				}
 			}
 		}
+		abbrList.norms = map[string]bool{}
+		for w, a := range abbrList.m {
+			if a.Kind != dict.KindCommon {
+				abbrList.norms[linter.Normalize(w)] = true
+			}
+		}
 	})
 	return abbrList.m, abbrList.codes
+}
+
+// abbrWords keeps abbrMayListed's answers by Token.NormID.
+var abbrWords dict.Facts
+
+// The answers in abbrWords; zero is not computed yet.
+const (
+	abbrKnown     = 1 << iota // the answer is computed
+	abbrListedBit             // the normal form is in abbrList.norms
+)
+
+// abbrMayListed reports whether a word's normal form is that of an
+// abbreviation abbrCandidate takes from the list: false means that the
+// word, however it is written, is not one. The shared scan asks it of
+// every capitalised word before it tests the word's letters for a capital
+// inside («КоАП»): the first words of sentences and names are not
+// abbreviations, and an answer kept by NormID is one array load.
+func abbrMayListed(t *linter.Token) bool {
+	if t.NormID == 0 {
+		return true // nowhere to keep the answer: the full test decides
+	}
+	v := abbrWords.Get(t.NormID)
+	if v == 0 {
+		abbrLoad()
+		v = abbrKnown
+		if abbrList.norms[t.Norm()] {
+			v |= abbrListedBit
+		}
+		abbrWords.Set(t.NormID, v)
+	}
+	return v&abbrListedBit != 0
 }
 
 // abbrUse is what the rule learns about one abbreviation in a document.
@@ -87,18 +126,19 @@ func (r abbreviation) Check(c *linter.Context) {
 	sc := r.w.scan(c.Doc)
 	d := c.Doc
 	g := &sc.guard
-	uses := map[string]*abbrUse{}
-	use := func(w string) *abbrUse {
-		u := uses[w]
-		if u == nil {
-			u = &abbrUse{first: -1, explained: -1}
-			uses[w] = u
+	// Uses by value: the few abbreviations of a reply cost no allocation each.
+	uses := map[string]abbrUse{}
+	use := func(w string) abbrUse {
+		if u, ok := uses[w]; ok {
+			return u
 		}
-		return u
+		return abbrUse{first: -1, explained: -1}
 	}
 	explain := func(i int) {
-		if u := use(d.TokenText(i)); u.explained < 0 || i < u.explained {
+		w := d.TokenText(i)
+		if u := use(w); u.explained < 0 || i < u.explained {
 			u.explained = i
+			uses[w] = u
 		}
 	}
 	for _, i := range sc.dalee {
@@ -116,11 +156,13 @@ func (r abbreviation) Check(c *linter.Context) {
 		if abbrExplainedHere(d, i) {
 			explain(i)
 		}
-		u := use(d.TokenText(i))
+		w := d.TokenText(i)
+		u := use(w)
 		if u.first < 0 {
 			u.first = i
 		}
 		u.count++
+		uses[w] = u
 	}
 	for w, u := range uses {
 		if u.first < 0 || (u.explained >= 0 && u.explained <= u.first) || c.Options.Allowed(d.Tokens[u.first].Norm()) {

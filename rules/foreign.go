@@ -51,7 +51,11 @@ func (r *foreign) Check(c *linter.Context) {
 	latin := len(sc.latin) > 0 && len(sc.latin) <= sc.cyr
 	var taken []dict.Match
 	var out wdTexts
-	out.expect(wdCount(sc.ms, dict.ListForeign))
+	n := wdCount(sc.ms, dict.ListForeign)
+	out.expect(n)
+	if latin {
+		taken = make([]dict.Match, 0, n) // one allocation, not one per doubling
+	}
 	for _, m := range sc.ms {
 		if m.Entry.List != dict.ListForeign || sc.guard.covers(m.First, m.Last) {
 			continue

@@ -58,7 +58,13 @@ func (personalData) Check(c *linter.Context) {
 			case linter.Space, linter.Newline:
 				continue // no data starts at a space
 			case linter.Word:
-				if pdIsPassportWord(t) {
+				// The answers of a word seen before, read here with one
+				// load: this runs for every word.
+				v := pdWords.Get(t.NormID)
+				if v == 0 {
+					v = pdFacts(t)
+				}
+				if v&pdPassportBit != 0 {
 					next = s.passportAt(i)
 				}
 			case linter.Number:

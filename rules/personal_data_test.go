@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -188,8 +189,38 @@ func TestPersonalDataWordFacts(t *testing.T) {
 				words++
 				require.Equal(t, pdPatronymic(tk.Norm()), pdIsPatronymic(tk), tk.Norm())
 				require.Equal(t, pdPassportWord(tk.Norm()), pdIsPassportWord(tk), tk.Norm())
+				bare := *tk
+				bare.NormID = 0 // a word past the stem cache's bound
+				require.Equal(t, pdPatronymic(tk.Norm()), pdIsPatronymic(&bare), tk.Norm())
+				require.Equal(t, pdPassportWord(tk.Norm()), pdIsPassportWord(&bare), tk.Norm())
 			}
 		}
 	}
 	assert.Greater(t, words, 1000)
+}
+
+// TestPersonalDataBareAgree checks the rule, which reads the answers kept
+// by NormID itself, against the same documents without NormIDs, where
+// every answer is computed afresh.
+func TestPersonalDataBareAgree(t *testing.T) {
+	reg, err := linter.NewRegistry(personalData{})
+	require.NoError(t, err)
+	n := 0
+	for name, text := range agreeTexts(t) {
+		doc := linter.FromText(name, text)
+		bare := *doc
+		bare.Tokens = slices.Clone(doc.Tokens)
+		for i := range bare.Tokens {
+			bare.Tokens[i].NormID = 0
+		}
+		for _, p := range []linter.Profile{linter.Citizen, linter.Public} {
+			want, err := reg.Check(&bare, linter.Settings{Profile: p})
+			require.NoError(t, err)
+			got, err := reg.Check(doc, linter.Settings{Profile: p})
+			require.NoError(t, err)
+			require.Equal(t, want.Findings, got.Findings, name)
+			n += len(got.Findings)
+		}
+	}
+	assert.Greater(t, n, 10)
 }

@@ -21,10 +21,11 @@ const (
 
 var pdWords dict.Facts
 
-// pdFacts returns the answers for a token's normal form; t.NormID is
-// not 0.
+// pdFacts returns the answers for a token's normal form. A word past the
+// stem cache's bound (NormID 0) has nowhere to keep them: they are
+// computed every time.
 func pdFacts(t *linter.Token) uint64 {
-	if v := pdWords.Get(t.NormID); v != 0 {
+	if v := pdWords.Get(t.NormID); v != 0 && t.NormID != 0 {
 		return v
 	}
 	n := t.Norm()
@@ -35,24 +36,14 @@ func pdFacts(t *linter.Token) uint64 {
 	if pdPassportWord(n) {
 		v |= pdPassportBit
 	}
-	pdWords.Set(t.NormID, v)
+	if t.NormID != 0 {
+		pdWords.Set(t.NormID, v)
+	}
 	return v
 }
 
-// pdIsPatronymic reports pdPatronymic for a token's normal form. A word
-// past the stem cache's bound (NormID 0) has nowhere to keep answers, so
-// it is asked only the question at hand.
-func pdIsPatronymic(t *linter.Token) bool {
-	if t.NormID == 0 {
-		return pdPatronymic(t.Norm())
-	}
-	return pdFacts(t)&pdPatronymBit != 0
-}
+// pdIsPatronymic reports pdPatronymic for a token's normal form.
+func pdIsPatronymic(t *linter.Token) bool { return pdFacts(t)&pdPatronymBit != 0 }
 
 // pdIsPassportWord reports pdPassportWord for a token's normal form.
-func pdIsPassportWord(t *linter.Token) bool {
-	if t.NormID == 0 {
-		return pdPassportWord(t.Norm())
-	}
-	return pdFacts(t)&pdPassportBit != 0
-}
+func pdIsPassportWord(t *linter.Token) bool { return pdFacts(t)&pdPassportBit != 0 }

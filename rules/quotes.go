@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
-	"weak"
 
 	"github.com/yasno/yasno/dict"
 	"github.com/yasno/yasno/linter"
@@ -81,7 +80,7 @@ func wdAnalyze(d *linter.Document, sc *wdScan, ds *dict.Scanner) []wdSpan {
 					sc.mixed = append(sc.mixed, int32(i))
 				case f&(linter.Cyrillic|linter.Upper|linter.Latin|linter.Digit) == linter.Cyrillic|linter.Upper,
 					f&(linter.Cyrillic|linter.Title|linter.Upper|linter.Latin|linter.Digit) == linter.Cyrillic|linter.Title &&
-						wdInnerCapital(d.Text[t.Start:t.End]): // «КоАП», «СанПиН»
+						abbrMayListed(t) && wdInnerCapital(d.Text[t.Start:t.End]): // «КоАП», «СанПиН»
 					// Tested now, while the token is at hand: the rule
 					// reads the few that pass long after this pass.
 					if abbrCandidate(d, t, abbrs) {
@@ -246,9 +245,9 @@ func wdAllowKeys(e *dict.Entry) []string {
 
 // wdShared is the compiled dictionary of a rule set — the built-in names,
 // jargon and foreign lists plus an organisation's extra files — and the
-// door to the per-document scans it caches. The jargon, foreign and
-// abbreviation rules of one rule set share it, so a document is scanned
-// once for all of them.
+// door to the per-document scans, kept with the documents. The jargon,
+// foreign and abbreviation rules of one rule set share it, so a document
+// is scanned once for all of them.
 type wdShared struct {
 	once  sync.Once
 	extra [][]*dict.Entry
@@ -351,32 +350,18 @@ type wdScan struct {
 	dalee []int32 // the word «далее»
 }
 
-// wdCache keeps the scans of the last documents checked, so that the
-// rules of one check share a scan. Weak pointers key it: a cached scan
-// never keeps a document alive, and a new document never finds an old
-// document's scan.
-var wdCache struct {
-	mu    sync.Mutex
-	slots [8]struct {
-		doc  weak.Pointer[linter.Document]
-		w    *wdShared
-		scan *wdScan
-	}
-	next int
-}
+// wdScanKey keys a rule set's scan in Document.Memo: the rules of one
+// check share it, and the scan goes with the document.
+type wdScanKey struct{ w *wdShared }
 
 // scan returns the document's scan, computing it on the first call.
 func (w *wdShared) scan(doc *linter.Document) *wdScan {
+	return doc.Memo(wdScanKey{w}, func() any { return w.compute(doc) }).(*wdScan)
+}
+
+// compute scans the document.
+func (w *wdShared) compute(doc *linter.Document) *wdScan {
 	d := w.get()
-	wp := weak.Make(doc)
-	wdCache.mu.Lock()
-	for _, sl := range wdCache.slots {
-		if sl.w == w && sl.doc == wp {
-			wdCache.mu.Unlock()
-			return sl.scan
-		}
-	}
-	wdCache.mu.Unlock()
 	// Replies hold a dictionary match every fifty tokens or so: room for
 	// them at once spares the copies of a growing slice.
 	ms := make([]dict.Match, 0, len(doc.Tokens)/48+8)
@@ -401,11 +386,6 @@ func (w *wdShared) scan(doc *linter.Document) *wdScan {
 	if !slices.IsSorted(sc.latin) {
 		slices.Sort(sc.latin) // blocks out of order: foreignLatin walks in order
 	}
-	wdCache.mu.Lock()
-	sl := &wdCache.slots[wdCache.next]
-	sl.doc, sl.w, sl.scan = wp, w, sc
-	wdCache.next = (wdCache.next + 1) % len(wdCache.slots)
-	wdCache.mu.Unlock()
 	return sc
 }
 

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 
@@ -14,6 +15,40 @@ import (
 func TestInnerCapital(t *testing.T) {
 	for w, want := range map[string]bool{"КоАП": true, "СанПиН": true, "СНиП": true, "ЕЁ": true, "Москва": false, "Ёлка": false, "М": false, "": false} {
 		assert.Equal(t, want, wdInnerCapital(w), w)
+	}
+}
+
+// TestScanCapsAgree checks the abbreviations the shared scan picks, with
+// the answers abbrMayListed keeps by NormID, against abbrCandidate asked
+// of every word as the scan asked it before: every listed abbreviation as
+// written, in small letters, in capitals and capitalised, twice (the
+// second time the answers are known), and the sample texts.
+func TestScanCapsAgree(t *testing.T) {
+	list, _ := abbrLoad()
+	var sb strings.Builder
+	for w := range list {
+		lo := strings.ToLower(w)
+		r := []rune(lo)
+		fmt.Fprintf(&sb, "%s %s %s %s%s Москва. ", w, lo, strings.ToUpper(w), strings.ToUpper(string(r[:1])), string(r[1:]))
+	}
+	texts := agreeTexts(t)
+	texts["list"] = sb.String() + sb.String()
+	texts["mixed"] = "КоАП Коап коАП КОАП СанПиН Санпин СНиП Снип ГосУслуги МосЖилИнспекция ЁЖ Ёж ХХ Ёлка ВНИМАНИЕ"
+	for name, text := range texts {
+		d := linter.FromText(name, text)
+		var want []int32
+		for i := range d.Tokens {
+			tk := &d.Tokens[i]
+			f := tk.Flags
+			if tk.Kind == linter.Word && f&(linter.Cyrillic|linter.Latin) != linter.Cyrillic|linter.Latin &&
+				(f&(linter.Cyrillic|linter.Upper|linter.Latin|linter.Digit) == linter.Cyrillic|linter.Upper ||
+					f&(linter.Cyrillic|linter.Title|linter.Upper|linter.Latin|linter.Digit) == linter.Cyrillic|linter.Title &&
+						wdInnerCapital(d.TokenText(i))) &&
+				abbrCandidate(d, tk, list) {
+				want = append(want, int32(i))
+			}
+		}
+		require.Equal(t, want, wdBuiltin.compute(d).caps, name)
 	}
 }
 
@@ -93,4 +128,19 @@ func TestScanCache(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// BenchmarkWordScan times the shared word scan alone (the dictionary's
+// pass and wdAnalyze) on 1 MB of replies: the part of every check that
+// reads each token for the four word rules.
+func BenchmarkWordScan(b *testing.B) {
+	doc := linter.FromText("bench.txt", benchCorpus(b))
+	wdBuiltin.compute(doc) // fills the facts of the words
+	b.SetBytes(int64(len(doc.Text)))
+	b.ReportAllocs()
+	cpu0 := spellCPU()
+	for b.Loop() {
+		wdBuiltin.compute(doc)
+	}
+	b.ReportMetric((spellCPU()-cpu0)*1e9/float64(b.N), "cpu-ns/op")
 }
