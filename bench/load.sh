@@ -120,6 +120,16 @@ echo "RSS, MiB/s:   $rss"
 echo "RSS min/max:  $(sort -n "$tmp/rss.txt" | head -1) / $(sort -n "$tmp/rss.txt" | tail -1) MiB"
 echo "load after:   $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "server log:   $(grep -c '"msg":"request"' "$tmp/server.log") access-log lines"
+# The access log's durations run from the handler's start to its last
+# write: the server's own time. What wrk sees on top of them is the wait
+# for a turn (connections queued in the kernel and the Go scheduler) and
+# wrk's own share of the cores.
+grep '"path":"/api/v1/check"' "$tmp/server.log" | grep -o '"duration":[0-9]*' | cut -d: -f2 | sort -n >"$tmp/durations.txt"
+n=$(wc -l <"$tmp/durations.txt")
+if [ "$n" -gt 0 ]; then
+	pct() { sed -n "$(( (n * $1 + 99) / 100 ))p" "$tmp/durations.txt" | awk '{printf "%.2f", $1/1e6}'; }
+	echo "in handler:   p50 $(pct 50) ms, p99 $(pct 99) ms (access log, $n checks)"
+fi
 
 if [ "$(get non2xx)" != 0 ] || [ "$(get socket_errors)" != 0 ]; then
 	echo "load.sh: были ответы не 2xx или ошибки соединений" >&2

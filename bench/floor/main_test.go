@@ -1,0 +1,29 @@
+package main
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestHandlerAnswersTheSameBytes(t *testing.T) {
+	answer := []byte(`{"files":[]}` + "\n")
+	for _, steps := range []int{0, 1000} {
+		w := httptest.NewRecorder()
+		handler(answer, steps).ServeHTTP(w, httptest.NewRequest(http.MethodPost, "/api/v1/check", strings.NewReader("Текст.")))
+		require.Equal(t, http.StatusOK, w.Code)
+		assert.Equal(t, string(answer), w.Body.String())
+		assert.Equal(t, "13", w.Header().Get("Content-Length"))
+	}
+}
+
+// BenchmarkSpin tells what one step costs on this machine.
+func BenchmarkSpin(b *testing.B) {
+	for range b.N {
+		spin(100_000)
+	}
+}
