@@ -12,8 +12,10 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/iotest"
+	"time"
 	"unicode/utf16"
 
 	"github.com/gorilla/mux"
@@ -21,6 +23,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/yasno/yasno/api"
+	"github.com/yasno/yasno/linter"
 	"github.com/yasno/yasno/output"
 )
 
@@ -575,4 +578,50 @@ func TestBodyReadInPieces(t *testing.T) {
 	w := do(s, r)
 	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
 	assert.Contains(t, w.Body.String(), `"words":12000`)
+}
+
+// busyRule counts the checks running at once and keeps each busy a while.
+type busyRule struct{ now, most *atomic.Int32 }
+
+var busyMeta = &linter.Meta{ID: "test-busy", Category: linter.CatJargon, Severity: linter.Info,
+	Description: "Занятое правило", Explanation: "Только для теста.", Clause: "п. 2.5",
+	Examples: []linter.Example{{Bad: "Текст.", Good: "Текст."}}}
+
+func (busyRule) Meta() *linter.Meta { return busyMeta }
+
+func (r busyRule) Check(*linter.Context) {
+	n := r.now.Add(1)
+	defer r.now.Add(-1)
+	for {
+		m := r.most.Load()
+		if n <= m || r.most.CompareAndSwap(m, n) {
+			break
+		}
+	}
+	time.Sleep(5 * time.Millisecond)
+}
+
+// TestChecksAtOnce: Options.Checks caps the checks that run at the same
+// time, whatever the number of requests, and every request is answered.
+func TestChecksAtOnce(t *testing.T) {
+	for _, limit := range []int{1, 2, 3} {
+		var now, most atomic.Int32
+		reg, err := linter.NewRegistry(busyRule{&now, &most})
+		require.NoError(t, err)
+		s, err := api.New(reg, api.Options{Checks: limit})
+		require.NoError(t, err)
+		var wg sync.WaitGroup
+		codes := make(chan int, 12)
+		for range 12 {
+			wg.Go(func() {
+				codes <- do(s, call{path: "/api/v1/check", ctype: "text/plain", body: "Дом."}.request()).Code
+			})
+		}
+		wg.Wait()
+		close(codes)
+		for c := range codes {
+			assert.Equal(t, http.StatusOK, c)
+		}
+		assert.Equal(t, int32(limit), most.Load(), "checks at once with Checks: %d", limit)
+	}
 }

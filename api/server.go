@@ -40,6 +40,11 @@ type Options struct {
 	CORSOrigins []string
 	// Logger receives the access log and panics (nil: nothing is logged).
 	Logger *slog.Logger
+	// Checks is how many checks may run at once (0: GOMAXPROCS). A check
+	// only computes, so more than the processor cores would not finish
+	// sooner; `yasno serve` sets the cores here and gives Go more
+	// processors than that for the network (see docs/api.md).
+	Checks int
 }
 
 // Server answers the API and serves the page.
@@ -52,10 +57,9 @@ type Server struct {
 	origins map[string]bool
 	rules   rulesIndex
 	page    *pages
-	// checks admits as many checks at a time as there are processors.
-	// A check only computes: more at once would not finish sooner, and
-	// waiting on a channel is first come, first served, so under load
-	// every request waits about as long instead of some very long.
+	// checks admits Options.Checks checks at a time. Waiting on a channel
+	// is first come, first served, so under load every request waits
+	// about as long instead of some very long.
 	checks chan struct{}
 }
 
@@ -68,8 +72,11 @@ func New(reg *linter.Registry, o Options) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
+	if o.Checks <= 0 {
+		o.Checks = runtime.GOMAXPROCS(0)
+	}
 	s := &Server{reg: reg, opts: o, log: log, origins: map[string]bool{},
-		checks: make(chan struct{}, runtime.GOMAXPROCS(0))}
+		checks: make(chan struct{}, o.Checks)}
 	for _, or := range o.CORSOrigins {
 		s.origins[strings.TrimRight(or, "/")] = true
 	}

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -274,4 +275,21 @@ func TestTuneGCLeavesAnOperatorsGOGC(t *testing.T) {
 	unset := func(string) (string, bool) { return "", false }
 	assert.True(t, tuneGC(unset))
 	assert.Equal(t, serveGCPercent, debug.SetGCPercent(100))
+}
+
+func TestTuneProcsKeepsChecksToTheCores(t *testing.T) {
+	before := runtime.GOMAXPROCS(3)
+	defer runtime.GOMAXPROCS(before)
+
+	set := func(string) (string, bool) { return "3", true }
+	cores, changed := tuneProcs(set)
+	assert.Equal(t, 3, cores)
+	assert.False(t, changed)
+	assert.Equal(t, 3, runtime.GOMAXPROCS(0), "GOMAXPROCS from the environment was overridden")
+
+	unset := func(string) (string, bool) { return "", false }
+	cores, changed = tuneProcs(unset)
+	assert.Equal(t, 3, cores, "checks at once are the processors Go had, not the raised number")
+	assert.True(t, changed)
+	assert.Equal(t, 3*serveProcsPerCore, runtime.GOMAXPROCS(0))
 }
