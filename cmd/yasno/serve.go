@@ -14,6 +14,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -54,8 +55,7 @@ func serve(ctx context.Context, env *cmdEnv, args []string, hooks *serveHooks) i
 	}
 	log := slog.New(slog.NewJSONHandler(env.stderr, nil))
 	tuneGC(os.LookupEnv)
-	cores, _ := tuneProcs(os.LookupEnv)
-	srv, err := newAPIServer(f, log, cores)
+	srv, err := newAPIServer(f, log, serveCores())
 	if err != nil {
 		fmt.Fprintln(env.stderr, "yasno: "+err.Error())
 		return 2
@@ -282,6 +282,14 @@ func tuneGC(lookup func(string) (string, bool)) bool {
 // interleaved runs of bench/load.sh (64 connections, 2 cores) p99 fell
 // from 46–54 ms to 19–21 ms at the same requests per second.
 const serveProcsPerCore = 2
+
+// serveCores is tuneProcs with the environment, done once per process:
+// serve may run more than once in one (the tests do), and each run would
+// double GOMAXPROCS again and take the doubled number for the cores.
+var serveCores = sync.OnceValue(func() int {
+	cores, _ := tuneProcs(os.LookupEnv)
+	return cores
+})
 
 // tuneProcs returns how many checks should run at once: the processors
 // Go would use by default (the cores, or the container's CPU limit). It

@@ -293,3 +293,16 @@ func TestTuneProcsKeepsChecksToTheCores(t *testing.T) {
 	assert.True(t, changed)
 	assert.Equal(t, 3*serveProcsPerCore, runtime.GOMAXPROCS(0))
 }
+
+// TestServeRaisesProcsOnce: serve may run more than once in a process
+// (as in these tests); GOMAXPROCS is raised once, not doubled each time.
+func TestServeRaisesProcsOnce(t *testing.T) {
+	before := runtime.GOMAXPROCS(0)
+	defer runtime.GOMAXPROCS(before)
+	args := []string{"--token-file", filepath.Join(t.TempDir(), "nope")}
+	env := &cmdEnv{stdout: io.Discard, stderr: io.Discard}
+	require.Equal(t, 2, serve(context.Background(), env, args, nil))
+	after := runtime.GOMAXPROCS(0)
+	require.Equal(t, 2, serve(context.Background(), env, args, nil))
+	assert.Equal(t, after, runtime.GOMAXPROCS(0), "a second serve raised GOMAXPROCS again")
+}
