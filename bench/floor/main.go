@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"os"
 	"strconv"
+	"sync/atomic"
 )
 
 func main() {
@@ -54,8 +55,9 @@ func handler(body []byte, steps int) http.Handler {
 	})
 }
 
-// sink keeps spin's result, so the compiler cannot drop the loop.
-var sink uint64
+// sink keeps spin's result, so the compiler cannot drop the loop. The
+// handlers spin at once: it is added to atomically.
+var sink atomic.Uint64
 
 // spin does n dependent multiply-adds: work the scheduler cannot tell
 // from a check.
@@ -64,5 +66,5 @@ func spin(n int) {
 	for range n {
 		x = x*6364136223846793005 + 1442695040888963407
 	}
-	sink += x
+	sink.Add(x)
 }

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -26,4 +27,19 @@ func BenchmarkSpin(b *testing.B) {
 	for range b.N {
 		spin(100_000)
 	}
+}
+
+// TestHandlerConcurrent: requests run the handler at once, as under wrk;
+// the race detector must find nothing.
+func TestHandlerConcurrent(t *testing.T) {
+	h := handler([]byte("{}\n"), 1000)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, httptest.NewRequest(http.MethodPost, "/api/v1/check", strings.NewReader("Текст.")))
+			assert.Equal(t, http.StatusOK, w.Code)
+		})
+	}
+	wg.Wait()
 }
