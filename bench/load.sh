@@ -124,7 +124,10 @@ echo "server log:   $(grep -c '"msg":"request"' "$tmp/server.log") access-log li
 # write: the server's own time. What wrk sees on top of them is the wait
 # for a turn (connections queued in the kernel and the Go scheduler) and
 # wrk's own share of the cores.
-grep '"path":"/api/v1/check"' "$tmp/server.log" | grep -o '"duration":[0-9]*' | cut -d: -f2 | sort -n >"$tmp/durations.txt"
+# No line (grep finds none) must not end the script under pipefail: the
+# verdict on the answers below still has to be given.
+{ grep '"path":"/api/v1/check"' "$tmp/server.log" || true; } | { grep -o '"duration":[0-9]*' || true; } |
+	cut -d: -f2 | sort -n >"$tmp/durations.txt"
 n=$(wc -l <"$tmp/durations.txt")
 if [ "$n" -gt 0 ]; then
 	pct() { sed -n "$(( (n * $1 + 99) / 100 ))p" "$tmp/durations.txt" | awk '{printf "%.2f", $1/1e6}'; }
