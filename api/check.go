@@ -90,8 +90,7 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 // runCheck reads the text into a document and checks it, taking one of
 // the check slots for the while (see Server.checks).
 func (s *Server) runCheck(name string, in *checkInput) (*linter.Document, *linter.Result, *Error) {
-	s.checks <- struct{}{}
-	defer func() { <-s.checks }()
+	defer s.Slot()()
 	doc, err := source.Load(name, in.text, in.format)
 	if err != nil {
 		if in.upload {

@@ -126,6 +126,16 @@ func (s *Server) Settings() linter.Settings { return s.opts.Settings }
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
 
+// Slot waits for one of the check slots (Options.Checks) and returns the
+// function that frees it. Fronts mounted on Router() take one around
+// each check, so that every check of the process waits in one queue.
+func (s *Server) Slot() (release func()) {
+	s.checks <- struct{}{}
+	return s.release
+}
+
+func (s *Server) release() { <-s.checks }
+
 // Warm checks a short letter once so that dictionaries and caches are
 // built before the first clerk waits for them.
 func (s *Server) Warm() error {

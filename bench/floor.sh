@@ -31,14 +31,19 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Wait for a server's first output line with its URL.
+# Wait for the URL in a server's output ($1) while it ($2) runs.
 urlof() {
 	for _ in $(seq 1 300); do
 		url=$(grep -o 'http://[0-9.:]*/' "$1" 2>/dev/null | head -1 || true)
 		[ -n "$url" ] && { echo "${url%/}"; return; }
+		if ! kill -0 "$2" 2>/dev/null; then
+			echo "floor.sh: сервер не запустился:" >&2
+			cat "$1" >&2
+			exit 2
+		fi
 		sleep 0.1
 	done
-	echo "floor.sh: сервер не сообщил адрес" >&2
+	echo "floor.sh: сервер не сообщил адрес за 30 с" >&2
 	exit 2
 }
 
@@ -49,14 +54,15 @@ go build -o "$tmp/floor" ./bench/floor
 echo "== yasno's answer to $letter"
 "$tmp/yasno" serve --addr 127.0.0.1:0 2>"$tmp/yasno.log" &
 pid=$!
-url=$(urlof "$tmp/yasno.log")
+url=$(urlof "$tmp/yasno.log" "$pid")
 curl -fsS -o "$tmp/answer.json" -H 'Content-Type: text/plain; charset=utf-8' --data-binary @"$letter" "$url/api/v1/check"
-kill "$pid"; wait "$pid" 2>/dev/null || true
+kill "$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || true
 echo "answer:   $(wc -c <"$tmp/answer.json") bytes"
 
 "$tmp/floor" -answer "$tmp/answer.json" -steps "$steps" >"$tmp/floor.log" 2>&1 &
 pid=$!
-url=$(urlof "$tmp/floor.log")
+url=$(urlof "$tmp/floor.log" "$pid")
 echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) on $(nproc) cores before the run"
 cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14+$15)/hz}' "/proc/$pid/stat"; }
 cpu0=$(cpu)

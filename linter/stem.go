@@ -75,8 +75,8 @@ func (s *stemmer) lookupID(w string) *wordInfo {
 // the stem cache, whose map is too big to stay in the processor's
 // caches. Each tokenizer owns one while it reads a document (they are
 // pooled, so a server's checks find them warm), so it needs no atomics
-// and holds the words' first bytes and ids in place: a hit reads one
-// cache line and follows no pointer.
+// and holds the words' first bytes and ids in place: a hit on a word of
+// up to 19 bytes reads one cache line and follows no pointer.
 type wordCache struct {
 	sets [wordSets][2]cachedWord // first, so that a set is a cache line
 	st   *stemmer

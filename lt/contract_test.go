@@ -598,3 +598,22 @@ func TestFragmentOrLetter(t *testing.T) {
 		})
 	}
 }
+
+// TestChecksTakeTheServersSlot: with Options.Slot a /v2 check waits for
+// a turn and ends it, once per checked text; blank text takes none.
+func TestChecksTakeTheServersSlot(t *testing.T) {
+	var taken, freed int
+	slot := func() func() {
+		taken++
+		return func() { freed++ }
+	}
+	r := testRouter(t, Options{Slot: slot})
+	form := "application/x-www-form-urlencoded"
+	w := do(t, r, http.MethodPost, "/v2/check", form, "language=ru-RU&text="+url.QueryEscape("Данный вопрос решён."))
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	assert.Equal(t, 1, taken)
+	assert.Equal(t, 1, freed)
+	w = do(t, r, http.MethodPost, "/v2/check", form, "language=ru-RU&text="+url.QueryEscape("   "))
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	assert.Equal(t, 1, taken, "blank text took a turn")
+}

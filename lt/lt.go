@@ -50,6 +50,10 @@ type Options struct {
 	MaxTextLength int
 	// Version and BuildDate fill software in the answer.
 	Version, BuildDate string
+	// Slot, when set, waits for a turn to check and returns the function
+	// that ends it (api.Server.Slot): /v2 checks then queue with the
+	// server's own.
+	Slot func() (release func())
 }
 
 // Russian is the one language yasno checks.
@@ -322,20 +326,30 @@ func (h *handler) check(w http.ResponseWriter, r *http.Request) {
 	h.respond(w, r, in, sel, picky, profile)
 }
 
+// run reads and checks text, taking a turn in the server's queue when
+// there is one (Options.Slot). Blank text is not checked.
+func (h *handler) run(text string, s linter.Settings) (*linter.Document, *linter.Result, error) {
+	if strings.TrimSpace(text) == "" {
+		return linter.FromText("", text), &linter.Result{}, nil
+	}
+	if h.o.Slot != nil {
+		defer h.o.Slot()()
+	}
+	doc := linter.FromText("", text)
+	res, err := h.reg.Check(doc, s)
+	return doc, res, err
+}
+
 func (h *handler) respond(w http.ResponseWriter, r *http.Request, in *input, sel selection, picky bool,
 	profile linter.Profile) {
-	doc := linter.FromText("", in.plain)
 	over := h.choose(sel, fragment(in.plain))
 	over.Profile = profile
-	res := &linter.Result{}
-	if strings.TrimSpace(in.plain) != "" {
-		var err error
-		if res, err = h.reg.Check(doc, config.Merge(h.base, over)); err != nil {
-			// Names are resolved before: only a broken configuration lands here.
-			fail(w, http.StatusInternalServerError, "Internal Error: the server's rule settings are invalid",
-				"Настройки проверки на сервере неправильные. Сообщите администратору.")
-			return
-		}
+	doc, res, err := h.run(in.plain, config.Merge(h.base, over))
+	if err != nil {
+		// Names are resolved before: only a broken configuration lands here.
+		fail(w, http.StatusInternalServerError, "Internal Error: the server's rule settings are invalid",
+			"Настройки проверки на сервере неправильные. Сообщите администратору.")
+		return
 	}
 	base := h.o.PublicURL
 	if base == "" {

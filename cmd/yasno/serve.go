@@ -62,7 +62,7 @@ func serve(ctx context.Context, env *cmdEnv, args []string, hooks *serveHooks) i
 	}
 	// LanguageTool-compatible /v2 for editors that already speak it.
 	lt.Mount(srv.Router(), srv.Registry(), srv.Settings(), lt.Options{Version: Version(),
-		MaxBody: int64(f.maxBody), PublicURL: os.Getenv("YASNO_PUBLIC_URL")})
+		MaxBody: int64(f.maxBody), PublicURL: os.Getenv("YASNO_PUBLIC_URL"), Slot: srv.Slot})
 	// Build dictionaries and caches before the first clerk waits for them.
 	if err := srv.Warm(); err != nil {
 		fmt.Fprintln(env.stderr, "yasno: "+err.Error())
@@ -280,7 +280,9 @@ func tuneGC(lookup func(string) (string, bool)) bool {
 // straight to the next check in line. With processors to spare, those
 // goroutines always find one, and the kernel shares the cores fairly. In
 // interleaved runs of bench/load.sh (64 connections, 2 cores) p99 fell
-// from 46–54 ms to 19–21 ms at the same requests per second.
+// from 41–54 ms to 17–21 ms at the same requests per second. Setting
+// GOMAXPROCS stops Go from following a container's CPU limit as it
+// changes: the slots and processors stay as they were at start.
 const serveProcsPerCore = 2
 
 // serveCores is tuneProcs with the environment, done once per process:
