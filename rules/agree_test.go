@@ -8,7 +8,36 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/yasno/yasno/linter"
 )
+
+// agreeFindings checks every agreement text in each profile with fast and
+// with ref, and requires the same findings of both. ref reads the document
+// that bare makes of the text's (nil: the same document). It returns how
+// many findings there were.
+func agreeFindings(t *testing.T, fast, ref *linter.Registry, profiles []linter.Profile,
+	bare func(*linter.Document) *linter.Document) int {
+	t.Helper()
+	n := 0
+	for name, text := range agreeTexts(t) {
+		for _, p := range profiles {
+			doc := linter.FromText(name, text)
+			rdoc := doc
+			if bare != nil {
+				rdoc = bare(doc)
+			}
+			s := linter.Settings{Profile: p}
+			got, err := fast.Check(doc, s)
+			require.NoError(t, err)
+			want, err := ref.Check(rdoc, s)
+			require.NoError(t, err)
+			require.Equal(t, want.Findings, got.Findings, name)
+			n += len(got.Findings)
+		}
+	}
+	return n
+}
 
 // agreeTexts are texts for tests that compare a rule's fast path with
 // its slow one: the sample replies of the repository, and a text of

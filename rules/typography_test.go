@@ -212,15 +212,7 @@ func TestTypographyPicksAgree(t *testing.T) {
 	require.NoError(t, err)
 	slow, err := linter.NewRegistry(typographyAll{})
 	require.NoError(t, err)
-	for name, text := range agreeTexts(t) {
-		doc := linter.FromText(name, text)
-		s := linter.Settings{Profile: linter.Citizen}
-		a, err := fast.Check(doc, s)
-		require.NoError(t, err)
-		b, err := slow.Check(doc, s)
-		require.NoError(t, err)
-		require.Equal(t, b.Findings, a.Findings, name)
-	}
+	agreeFindings(t, fast, slow, []linter.Profile{linter.Citizen}, nil)
 }
 
 // collapsedAll is typoScan.collapsed as first written: every pair tried
