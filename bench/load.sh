@@ -6,6 +6,14 @@
 #   bench/load.sh                      # 64 connections for 30 s
 #   DURATION=10s CONNECTIONS=128 bench/load.sh
 #   LETTER=path/to/reply.txt bench/load.sh
+#   FLOOR=1 bench/load.sh              # the same load on bench/floor instead
+#   FLOOR=1 STEPS=100000 bench/load.sh # ... plus ~140 us of work per request
+#
+# FLOOR=1 takes yasno's answer to the letter, stops yasno and puts the
+# load on bench/floor: a bare net/http server that sends those bytes to
+# every request and checks nothing. What it cannot reach on a machine,
+# yasno cannot either; the difference between the two runs is what yasno
+# itself costs.
 #
 # Exits 1 when any answer is not 2xx (or a socket error happens), 2 when
 # something is missing. The machine may be shared: the load average before
@@ -17,6 +25,8 @@ root=$(pwd)
 duration=${DURATION:-30s}
 connections=${CONNECTIONS:-64}
 threads=${THREADS:-2}
+floor=${FLOOR:-}
+steps=${STEPS:-0}
 
 if ! command -v wrk >/dev/null 2>&1; then
 	echo "load.sh: wrk не найден. Установите его: sudo apt-get install -y wrk (Debian/Ubuntu) или brew install wrk (macOS)." >&2
@@ -82,6 +92,27 @@ if [ "$status" != 200 ]; then
 	exit 1
 fi
 
+if [ -n "$floor" ]; then
+	go build -o "$tmp/floor" ./bench/floor
+	kill -TERM "$pid" 2>/dev/null || true
+	wait "$pid" 2>/dev/null || true
+	"$tmp/floor" -answer "$tmp/answer.json" -steps "$steps" >"$tmp/floor.log" 2>&1 &
+	pid=$!
+	url=""
+	for _ in $(seq 1 300); do
+		url=$(grep -o 'http://[0-9.:]*' "$tmp/floor.log" 2>/dev/null | head -1 || true)
+		[ -n "$url" ] && break
+		if ! kill -0 "$pid" 2>/dev/null; then
+			echo "load.sh: bench/floor не запустился:" >&2
+			cat "$tmp/floor.log" >&2
+			exit 2
+		fi
+		sleep 0.1
+	done
+	[ -n "$url" ] || { echo "load.sh: bench/floor не сообщил адрес за 30 с" >&2; exit 2; }
+	echo "floor:    $url (pid $pid) answers the same $(wc -c <"$tmp/answer.json") bytes, $steps steps of work per request"
+fi
+
 # RSS once a second, from the kernel's own account of the process.
 (
 	while kill -0 "$pid" 2>/dev/null; do
@@ -108,7 +139,7 @@ result=$(grep '^RESULT ' "$tmp/wrk.txt" | head -1)
 get() { echo "$result" | tr ' ' '\n' | grep "^$1=" | cut -d= -f2; }
 rss=$(tr '\n' ' ' <"$tmp/rss.txt")
 echo
-echo "== summary"
+if [ -n "$floor" ]; then echo "== summary (bench/floor, $steps steps)"; else echo "== summary"; fi
 echo "requests/s:   $(get rps)"
 echo "p50 latency:  $(get p50_ms) ms"
 echo "p99 latency:  $(get p99_ms) ms"
@@ -119,19 +150,21 @@ echo "server CPU:   ${cpus} s for $(get requests) requests = $(awk -v n="$(get r
 echo "RSS, MiB/s:   $rss"
 echo "RSS min/max:  $(sort -n "$tmp/rss.txt" | head -1) / $(sort -n "$tmp/rss.txt" | tail -1) MiB"
 echo "load after:   $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "server log:   $(grep -c '"msg":"request"' "$tmp/server.log") access-log lines"
-# The access log's durations run from the handler's start to its last
-# write: the server's own time. What wrk sees on top of them is the wait
-# for a turn (connections queued in the kernel and the Go scheduler) and
-# wrk's own share of the cores.
-# No line (grep finds none) must not end the script under pipefail: the
-# verdict on the answers below still has to be given.
-{ grep '"path":"/api/v1/check"' "$tmp/server.log" || true; } | { grep -o '"duration":[0-9]*' || true; } |
-	cut -d: -f2 | sort -n >"$tmp/durations.txt"
-n=$(wc -l <"$tmp/durations.txt")
-if [ "$n" -gt 0 ]; then
-	pct() { sed -n "$(( (n * $1 + 99) / 100 ))p" "$tmp/durations.txt" | awk '{printf "%.2f", $1/1e6}'; }
-	echo "in handler:   p50 $(pct 50) ms, p99 $(pct 99) ms (access log, $n checks)"
+if [ -z "$floor" ]; then
+	echo "server log:   $(grep -c '"msg":"request"' "$tmp/server.log") access-log lines"
+	# The access log's durations run from the handler's start to its last
+	# write: the server's own time. What wrk sees on top of them is the wait
+	# for a turn (connections queued in the kernel and the Go scheduler) and
+	# wrk's own share of the cores.
+	# No line (grep finds none) must not end the script under pipefail: the
+	# verdict on the answers below still has to be given.
+	{ grep '"path":"/api/v1/check"' "$tmp/server.log" || true; } | { grep -o '"duration":[0-9]*' || true; } |
+		cut -d: -f2 | sort -n >"$tmp/durations.txt"
+	n=$(wc -l <"$tmp/durations.txt")
+	if [ "$n" -gt 0 ]; then
+		pct() { sed -n "$(( (n * $1 + 99) / 100 ))p" "$tmp/durations.txt" | awk '{printf "%.2f", $1/1e6}'; }
+		echo "in handler:   p50 $(pct 50) ms, p99 $(pct 99) ms (access log, $n checks)"
+	fi
 fi
 
 if [ "$(get non2xx)" != 0 ] || [ "$(get socket_errors)" != 0 ]; then

@@ -25,8 +25,10 @@ var pdWords dict.Facts
 // stem cache's bound (NormID 0) has nowhere to keep them: they are
 // computed every time.
 func pdFacts(t *linter.Token) uint64 {
-	if v := pdWords.Get(t.NormID); v != 0 && t.NormID != 0 {
-		return v
+	if t.NormID != 0 {
+		if v := pdWords.Get(t.NormID); v != 0 {
+			return v
+		}
 	}
 	n := t.Norm()
 	v := uint64(pdKnown)

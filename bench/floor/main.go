@@ -1,9 +1,9 @@
 // Command floor is the fastest server bench/load.sh could measure on a
 // machine: plain net/http answering every POST with the same bytes yasno
 // answered, after reading the body and optionally spinning the processor
-// for a fixed number of steps. bench/floor.sh runs it under the same wrk
-// load as yasno, to tell what the machine and the load generator cost
-// from what yasno costs.
+// for a fixed number of steps. `FLOOR=1 bench/load.sh` runs it under the
+// same wrk load as yasno, to tell what the machine and the load
+// generator cost from what yasno costs.
 package main
 
 import (
