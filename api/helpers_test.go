@@ -37,7 +37,7 @@ func (r wordRule) Check(c *linter.Context) {
 		if t.Kind != linter.Word {
 			continue
 		}
-		if rep, ok := r.words[t.Norm()]; ok {
+		if rep, ok := r.words[c.Doc.Norm(t)]; ok {
 			if t.Is(linter.Title) {
 				rep = strings.ToUpper(rep[:2]) + rep[2:] // Cyrillic letters are two bytes
 			}
@@ -66,7 +66,7 @@ func (r phraseRule) Check(c *linter.Context) {
 	for i := 0; i+len(r.phrase) <= len(words); i++ {
 		ok := true
 		for k, w := range r.phrase {
-			if toks[words[i+k]].Norm() != w {
+			if c.Doc.Norm(&toks[words[i+k]]) != w {
 				ok = false
 				break
 			}
@@ -88,7 +88,7 @@ func (phoneRule) Meta() *linter.Meta { return phoneMeta }
 
 func (phoneRule) Check(c *linter.Context) {
 	for i := range c.Doc.Tokens {
-		if c.Doc.Tokens[i].Norm() == "тел" {
+		if c.Doc.Norm(&c.Doc.Tokens[i]) == "тел" {
 			return
 		}
 	}

@@ -122,7 +122,7 @@ func (e *Entry) InHeadForm(doc *linter.Document, m Match) bool {
 		k++
 		switch t.Kind {
 		case linter.Word:
-			if t.Norm() != w.Head {
+			if doc.Norm(t) != w.Head {
 				return false
 			}
 		case linter.Number:
@@ -252,17 +252,18 @@ const (
 // depend on its normal form alone and are kept by its NormID: a word seen
 // before costs one array load, and its stem, a string elsewhere in
 // memory, is not read at all.
-func (d *Dict) key(t *linter.Token, text string) uint64 {
+func (d *Dict) key(doc *linter.Document, t *linter.Token) uint64 {
+	text := doc.Text
 	switch t.Kind {
 	case linter.Word:
 		if t.NormID == 0 {
-			return d.facts(filterHash(t.Stem())) | factParts
+			return d.facts(filterHash(doc.Stem(t))) | factParts
 		}
 		if v := d.known.Get(t.NormID); v != 0 {
 			return v
 		}
-		v := d.facts(filterHash(t.Stem()))
-		if d.partsMayMatch(t.Norm()) {
+		v := d.facts(filterHash(doc.Stem(t)))
+		if d.partsMayMatch(doc.Norm(t)) {
 			v |= factParts
 		}
 		d.known.Set(t.NormID, v)
@@ -464,13 +465,13 @@ func appendUnique(s []int32, v int32) []int32 {
 // wordKeys returns the numbers of a word's stem and normal form among the
 // keys of word edges, 0 for a string that is no key. They depend on the
 // normal form alone and are kept by NormID.
-func (d *Dict) wordKeys(t *linter.Token) (stem, form int32) {
+func (d *Dict) wordKeys(doc *linter.Document, t *linter.Token) (stem, form int32) {
 	if t.NormID != 0 {
 		if v := d.wkeys.Get(t.NormID); v != 0 {
 			return int32(v >> 32 & 0x7fffffff), int32(uint32(v))
 		}
 	}
-	stem, form = d.keys[t.Stem()], d.keys[t.Norm()]
+	stem, form = d.keys[doc.Stem(t)], d.keys[doc.Norm(t)]
 	if t.NormID != 0 {
 		d.wkeys.Set(t.NormID, factKnown|uint64(stem)<<32|uint64(uint32(form)))
 	}
@@ -487,7 +488,8 @@ func (d *Dict) wchild(n int32, k uint8, key int32) int32 {
 }
 
 // step moves the active set over one token into out and returns its size.
-func (d *Dict) step(active []int32, t *linter.Token, text string, out *[maxActive]int32) int {
+func (d *Dict) step(active []int32, doc *linter.Document, t *linter.Token, out *[maxActive]int32) int {
+	text := doc.Text
 	n := 0
 	add := func(c int32) {
 		if n < maxActive {
@@ -497,7 +499,7 @@ func (d *Dict) step(active []int32, t *linter.Token, text string, out *[maxActiv
 	}
 	var stem, form int32
 	if t.Kind == linter.Word {
-		if stem, form = d.wordKeys(t); stem == 0 && form == 0 {
+		if stem, form = d.wordKeys(doc, t); stem == 0 && form == 0 {
 			return 0
 		}
 	}
@@ -641,7 +643,7 @@ func (sc *Scanner) at(i, last int) {
 	if i == sc.hi {
 		a = sc.ha // hashed as the next token of the previous word
 	} else {
-		a = d.key(t, sc.doc.Text)
+		a = d.key(sc.doc, t)
 	}
 	// Most words start no phrase; the frequent ones that start longer
 	// phrases («в», «по») mostly do not start one with the next word.
@@ -664,7 +666,7 @@ func (sc *Scanner) pairMay(i, last int, a uint64) bool {
 	for j := i + 1; j < last; j++ {
 		if k := toks[j].Kind; k != linter.Space && k != linter.Newline {
 			sc.hi = j
-			sc.ha = sc.d.key(&toks[j], sc.doc.Text)
+			sc.ha = sc.d.key(sc.doc, &toks[j])
 			return sc.ha != 0 && has(&sc.d.filter.pair, pairHash(uint32(a), uint32(sc.ha)))
 		}
 	}
@@ -692,7 +694,7 @@ func (sc *Scanner) walk(i, last int) bool {
 		if sc.steps != nil {
 			*sc.steps++
 		}
-		nn := d.step(cur[:na], tj, doc.Text, &nxt)
+		nn := d.step(cur[:na], doc, tj, &nxt)
 		cur, na = nxt, nn
 		for _, n := range cur[:na] {
 			if d.leaf[n] < 0 {

@@ -57,11 +57,10 @@ func BenchmarkTokenize(b *testing.B) {
 	b.SetBytes(int64(len(d.Text)))
 	b.ReportAllocs()
 	for b.Loop() {
-		toks = toks[:0]
 		clear(toks[:cap(toks)])
-		var bad bool
+		d.Tokens = toks[:0]
 		for _, bl := range d.Blocks {
-			toks = tokenize(d.Text, bl.Start, bl.End, toks, wc, &bad)
+			d.tokenize(bl.Start, bl.End, wc)
 		}
 	}
 }

@@ -104,6 +104,9 @@ type Document struct {
 	badRunes bool
 	// parts tells that some block has a Part (an office document).
 	parts bool
+	// over holds the normal forms of words past the stem cache's bound
+	// (NormID 0), by the token's Start. Nearly always nil.
+	over map[int]normInfo
 }
 
 // docMemo holds what rules share about one document. Rules share a few
@@ -255,10 +258,10 @@ func (d *Document) analyze() {
 		b := &d.Blocks[i]
 		b.First = len(d.Tokens)
 		if b.Segs == nil {
-			d.Tokens = tokenize(d.Text, b.Start, b.End, d.Tokens, wc, &d.badRunes)
+			d.tokenize(b.Start, b.End, wc)
 		} else {
 			for _, s := range b.Segs {
-				d.Tokens = tokenize(d.Text, s.Start, s.End, d.Tokens, wc, &d.badRunes)
+				d.tokenize(s.Start, s.End, wc)
 			}
 		}
 		b.Last = len(d.Tokens)

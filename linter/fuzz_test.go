@@ -147,8 +147,8 @@ func checkDoc(t *testing.T, d *Document, valid bool) {
 		if tk.Kind > Punct {
 			t.Fatalf("token %d: kind %d", i, tk.Kind)
 		}
-		if (tk.Kind == Word) != (tk.Norm() != "") {
-			t.Fatalf("token %d %s %q: norm %q", i, tk.Kind, d.TokenText(i), tk.Norm())
+		if (tk.Kind == Word) != (d.Norm(&tk) != "") {
+			t.Fatalf("token %d %s %q: norm %q", i, tk.Kind, d.TokenText(i), d.Norm(&tk))
 		}
 	}
 	prevLast := 0

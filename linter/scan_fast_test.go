@@ -121,10 +121,11 @@ func TestTokenizeMatchesReference(t *testing.T) {
 	}
 	for _, text := range texts {
 		end := len(text) - rng.Intn(2)*rng.Intn(len(text)+1)
-		var bad1, bad2 bool
-		got := tokenize(text, 0, end, nil, &wordCache{st: &stems}, &bad1)
-		want := refTokenize(text, 0, end, &bad2)
-		if !assert.Equal(t, want, got, "%q up to %d", text, end) || !assert.Equal(t, bad2, bad1, "bad bytes in %q", text) {
+		var bad bool
+		d := &Document{Text: text}
+		d.tokenize(0, end, &wordCache{st: &stems})
+		want := refTokenize(text, 0, end, &bad)
+		if !assert.Equal(t, want, d.Tokens, "%q up to %d", text, end) || !assert.Equal(t, bad, d.badRunes, "bad bytes in %q", text) {
 			return
 		}
 	}
@@ -146,8 +147,7 @@ func refTokenize(text string, start, end int, bad *bool) []Token {
 			switch {
 			case letters:
 				t.Kind = Word
-				t.w = stems.lookupID(text[i:j])
-				t.NormID = t.w.id
+				t.NormID = stems.lookupID(text[i:j]).id
 			case flags&Digit != 0:
 				t.Kind = Number
 			}

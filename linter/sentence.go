@@ -159,7 +159,7 @@ func sentenceEnd(d *Document, i, lineStart, blockEnd int) (int, bool) {
 		prev := &d.Tokens[i-1]
 		switch prev.Kind {
 		case Word:
-			w := prev.Norm()
+			w := d.Norm(prev)
 			if len(w) > abbrevMax {
 				break // the usual word at the end of a sentence
 			}
@@ -168,7 +168,7 @@ func sentenceEnd(d *Document, i, lineStart, blockEnd int) (int, bool) {
 				return 0, false
 			}
 			// Initials: a single capital letter («И.И. Иванов», «Иванов И.И.»).
-			if isInitial(prev) {
+			if isInitial(d, prev) {
 				return 0, false
 			}
 			if weakAbbrevs[w] || weakAfterDot(d, i-1) || year {
@@ -195,8 +195,8 @@ func sentenceEnd(d *Document, i, lineStart, blockEnd int) (int, bool) {
 }
 
 // isInitial reports a single capital letter, the first of «И.И.».
-func isInitial(t *Token) bool {
-	return t.Kind == Word && t.Is(Title) && utf8.RuneCountInString(t.Norm()) == 1
+func isInitial(d *Document, t *Token) bool {
+	return t.Kind == Word && t.Is(Title) && utf8.RuneCountInString(d.Norm(t)) == 1
 }
 
 // isGreeting reports a line that opens a letter: «Уважаемая …», «Здравствуйте».
@@ -205,17 +205,17 @@ func isGreeting(d *Document, i, blockEnd int) bool {
 	if i >= blockEnd || d.Tokens[i].Kind != Word {
 		return false
 	}
-	n := d.Tokens[i].Norm()
+	n := d.Norm(&d.Tokens[i])
 	return strings.HasPrefix(n, "уважаем") || strings.HasPrefix(n, "здравствуй") || n == "добрый"
 }
 
 // weakAfterDot reports «т.д.», «т.п.»: the word is д or п after «т.».
 func weakAfterDot(d *Document, w int) bool {
-	n := d.Tokens[w].Norm()
+	n := d.Norm(&d.Tokens[w])
 	if (n != "д" && n != "п") || w < 2 {
 		return false
 	}
-	return d.TokenText(w-1) == "." && d.Tokens[w-2].Norm() == "т"
+	return d.TokenText(w-1) == "." && d.Norm(&d.Tokens[w-2]) == "т"
 }
 
 // prevIsNumber reports whether the token before word w, past spaces and
@@ -311,7 +311,7 @@ func joinLines(d *Document, lineStart, nl, blockEnd int) bool {
 	if d.Tokens[last].Kind == Punct && strings.ContainsAny(lt, ":;!?…") {
 		return false
 	}
-	if lt == "." && (last == lineStart || isInitial(&d.Tokens[last-1])) {
+	if lt == "." && (last == lineStart || isInitial(d, &d.Tokens[last-1])) {
 		return false
 	}
 	if isListItem(d, nl+1, blockEnd) || isGreeting(d, nl+1, blockEnd) {

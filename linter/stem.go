@@ -41,6 +41,12 @@ type stemmer struct {
 	// ids numbers the normal forms of the cached words, from 1 up; a norm
 	// keeps its number for the life of the process.
 	ids map[string]uint32
+	// norms keeps the normal form and stem of every NormID, so that a
+	// token needs only its NormID to give them: a token holds no
+	// pointer, and the collector never scans a document's tokens. A
+	// chunk's entries are written under mu before their NormIDs are
+	// handed out, and never change afterwards.
+	norms [maxCached/normChunk + 1]atomic.Pointer[[normChunk]normInfo]
 }
 
 var (
@@ -154,7 +160,7 @@ func (s *stemmer) add(w, norm, stem string) *wordInfo {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	limit := s.limit
-	if limit == 0 {
+	if limit == 0 || limit > maxCached { // norms numbers no more
 		limit = maxCached
 	}
 	if s.n >= limit {
@@ -175,6 +181,11 @@ func (s *stemmer) add(w, norm, stem string) *wordInfo {
 	if norm == w {
 		wi.norm = key
 	}
+	if stem == w {
+		wi.stem = key
+	} else if stem == norm {
+		wi.stem = wi.norm
+	}
 	if id, ok := s.ids[norm]; ok {
 		wi.id = id
 	} else {
@@ -184,11 +195,7 @@ func (s *stemmer) add(w, norm, stem string) *wordInfo {
 		}
 		wi.id = uint32(len(s.ids) + 1)
 		s.ids[wi.norm] = wi.id
-	}
-	if stem == w {
-		wi.stem = key
-	} else if stem == norm {
-		wi.stem = wi.norm
+		s.setNorm(wi.id, wi.norm, wi.stem)
 	}
 	if s.fresh == nil {
 		s.fresh = map[string]*wordInfo{}
@@ -246,4 +253,26 @@ func stemNorm(norm string) string {
 func Stem(word string) string {
 	_, st := stems.lookup(word)
 	return st
+}
+
+// normInfo is a normal form and its stem, as numbered by NormID.
+type normInfo struct{ norm, stem string }
+
+// normChunk is how many normal forms a chunk of norms holds.
+const normChunk = 1 << 12
+
+// normOf returns the normal form and stem of NormID id (not 0).
+func (s *stemmer) normOf(id uint32) *normInfo {
+	return &s.norms[id/normChunk].Load()[id%normChunk]
+}
+
+// setNorm records the normal form and stem of a new NormID. The caller
+// holds s.mu.
+func (s *stemmer) setNorm(id uint32, norm, stem string) {
+	c := s.norms[id/normChunk].Load()
+	if c == nil {
+		c = new([normChunk]normInfo)
+		s.norms[id/normChunk].Store(c)
+	}
+	c[id%normChunk] = normInfo{norm: norm, stem: stem}
 }

@@ -52,6 +52,39 @@ func TestStemCacheBound(t *testing.T) {
 	assert.Equal(t, "слово2999", norm, "words past the limit are still normalised")
 }
 
+// TestUncachedWords checks that the document keeps the normal forms of
+// words the full stem cache no longer numbers, and that a cached word
+// gives its own through its NormID.
+func TestUncachedWords(t *testing.T) {
+	FromText("t.txt", "дом Дом")
+	stems.mu.Lock()
+	old := stems.limit
+	stems.limit = stems.n // full: no new word is cached
+	stems.mu.Unlock()
+	defer func() {
+		stems.mu.Lock()
+		stems.limit = old
+		stems.mu.Unlock()
+	}()
+	d := FromText("t.txt", "Дом, ЁЖИКОВИДНЫХ-щуковатостей xqzw-ёлками дом")
+	var words []int
+	for i := range d.Tokens {
+		if d.Tokens[i].Kind == Word {
+			words = append(words, i)
+		}
+	}
+	require.Len(t, words, 4)
+	for k, want := range []string{"дом", "ежиковидных-щуковатостей", "xqzw-елками", "дом"} {
+		tk := &d.Tokens[words[k]]
+		assert.Equal(t, want, d.Norm(tk), "word %d", k)
+		assert.Equal(t, stemNorm(want), d.Stem(tk), "word %d", k)
+	}
+	assert.NotZero(t, d.Tokens[words[0]].NormID, "a cached word keeps its number")
+	assert.Zero(t, d.Tokens[words[1]].NormID, "a word past the bound has none")
+	assert.Len(t, d.over, 2, "the document keeps the uncached words")
+	assert.Empty(t, d.Norm(&d.Tokens[words[0]+1]), "a comma has no normal form")
+}
+
 func TestStemCacheParallelFill(t *testing.T) {
 	var st stemmer
 	var wg sync.WaitGroup

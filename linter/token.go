@@ -1,6 +1,8 @@
 package linter
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,40 +41,48 @@ const (
 // Document.Text; positions come from here and are never searched for again.
 //
 // A megabyte of prose has some 200,000 tokens, so a token is kept small
-// and holds one pointer: the collector scans and the allocator clears
-// every token of every document.
+// and holds no pointer: the allocator clears every token of every
+// document, but the collector need not scan them. A word's normal form
+// and stem are found by its NormID (Document.Norm, Document.Stem).
 type Token struct {
 	Start int
 	End   int
-	// w is what the stem cache knows of a word: its normal form and
-	// stem. Nil for tokens that are not words.
-	w *wordInfo
-	// NormID numbers Norm: tokens with the same Norm share it, in every
-	// document of the process, so a rule can keep facts about words in a
-	// slice indexed by it instead of testing the word again. Zero for
-	// tokens that are not words and for words past the stem cache's
-	// bound: test Norm then.
+	// NormID numbers the word's normal form: tokens with the same
+	// normal form share it, in every document of the process, so a rule
+	// can keep facts about words in a slice indexed by it instead of
+	// testing the word again. Zero for tokens that are not words and for
+	// words past the stem cache's bound: test Document.Norm then.
 	NormID uint32
 	Kind   Kind
 	Flags  Flags
 }
 
 // Norm is the lower-case word with ё→е and soft hyphens removed; it is
-// what dictionaries match. Empty for tokens that are not words.
-func (t *Token) Norm() string {
-	if t.w == nil {
-		return ""
+// what dictionaries match. Empty for tokens that are not words. t is a
+// token of d.
+func (d *Document) Norm(t *Token) string {
+	if t.NormID != 0 {
+		return stems.normOf(t.NormID).norm
 	}
-	return t.w.norm
+	return d.uncached(t).norm
 }
 
-// Stem is the snowball stem of Norm (for Cyrillic words) or Norm itself.
-// Empty for tokens that are not words.
-func (t *Token) Stem() string {
-	if t.w == nil {
-		return ""
+// Stem is the snowball stem of Norm (for Cyrillic words) or Norm
+// itself. Empty for tokens that are not words. t is a token of d.
+func (d *Document) Stem(t *Token) string {
+	if t.NormID != 0 {
+		return stems.normOf(t.NormID).stem
 	}
-	return t.w.stem
+	return d.uncached(t).stem
+}
+
+// uncached returns the normal form and stem of a token without a NormID:
+// a word past the stem cache's bound, kept by the document, or no word.
+func (d *Document) uncached(t *Token) normInfo {
+	if t.Kind != Word || d.over == nil {
+		return normInfo{}
+	}
+	return d.over[t.Start]
 }
 
 // Is reports whether all flags in f are set.
@@ -149,15 +159,15 @@ func isSpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\u00A0' || r == '\u202F' || r == '\u2009' || r == '\u2007' || r == '\f' || r == '\v' || r == '\u200B' || r == '\uFEFF'
 }
 
-// tokenize appends the tokens of text[start:end] to toks. The spare
-// capacity of toks must be zeroed memory, as make and append leave it:
-// tokens are filled in place there, and the strings of a token that is
-// not a word are not written at all. Copying whole tokens into the slice
-// costs a write barrier on every token while the collector runs, and
-// a check allocates enough to keep it running.
+// tokenize appends the tokens of d.Text[start:end] to d.Tokens. The
+// spare capacity of d.Tokens must be zeroed memory, as make and append
+// leave it: tokens are filled in place there. Copying whole tokens into
+// the slice costs more than writing the few fields that are not zero.
 //
-// bad is set when a byte is not UTF-8.
-func tokenize(text string, start, end int, toks []Token, wc *wordCache, bad *bool) []Token {
+// It sets d.badRunes when a byte is not UTF-8, and keeps the normal
+// forms of words past the stem cache's bound in d.over.
+func (d *Document) tokenize(start, end int, wc *wordCache) {
+	text, toks := d.Text, d.Tokens
 	i := start
 	for i < end {
 		// ASCII needs no decoding and no Unicode tables: with the
@@ -173,7 +183,7 @@ func tokenize(text string, start, end int, toks []Token, wc *wordCache, bad *boo
 		default:
 			r, n = decodeRune(text[:end], i)
 			if r == utf8.RuneError && n == 1 {
-				*bad = true
+				d.badRunes = true
 			}
 			word = isWordRune(r)
 		}
@@ -193,7 +203,10 @@ func tokenize(text string, start, end int, toks []Token, wc *wordCache, bad *boo
 			t := &toks[len(toks)-1]
 			t.Flags = flags
 			if letters {
-				t.w, t.NormID = wc.lookup(text[i:j])
+				wi, id := wc.lookup(text[i:j])
+				if t.NormID = id; id == 0 {
+					d.keep(i, wi)
+				}
 			}
 			i = j
 		case r == '\n' || r == '\r':
@@ -229,7 +242,33 @@ func tokenize(text string, start, end int, toks []Token, wc *wordCache, bad *boo
 			i += n
 		}
 	}
-	return toks
+	d.Tokens = toks
+}
+
+// WithoutNormIDs returns a copy of d whose words have no NormID, as if
+// each came past the stem cache's bound. Rules keep facts by NormID and
+// test the words without one afresh; tests use it to check that path.
+func WithoutNormIDs(d *Document) *Document {
+	c := *d
+	c.memo = &docMemo{owner: &c}
+	c.Tokens = slices.Clone(d.Tokens)
+	c.over = maps.Clone(d.over)
+	for i := range c.Tokens {
+		if t := &c.Tokens[i]; t.NormID != 0 {
+			c.keep(t.Start, &wordInfo{norm: d.Norm(t), stem: d.Stem(t)})
+			t.NormID = 0
+		}
+	}
+	return &c
+}
+
+// keep keeps the normal form and stem of the word at start, one past the
+// stem cache's bound.
+func (d *Document) keep(start int, wi *wordInfo) {
+	if d.over == nil {
+		d.over = map[int]normInfo{}
+	}
+	d.over[start] = normInfo{norm: wi.norm, stem: wi.stem}
 }
 
 // addToken appends a token of kind k over [start, end) to toks, whose

@@ -98,7 +98,7 @@ const (
 // every capitalised word before it tests the word's letters for a capital
 // inside («КоАП»): the first words of sentences and names are not
 // abbreviations, and an answer kept by NormID is one array load.
-func abbrMayListed(t *linter.Token) bool {
+func abbrMayListed(d *linter.Document, t *linter.Token) bool {
 	if t.NormID == 0 {
 		return true // nowhere to keep the answer: the full test decides
 	}
@@ -106,7 +106,7 @@ func abbrMayListed(t *linter.Token) bool {
 	if v == 0 {
 		abbrLoad()
 		v = abbrKnown
-		if abbrList.norms[t.Norm()] {
+		if abbrList.norms[d.Norm(t)] {
 			v |= abbrListedBit
 		}
 		abbrWords.Set(t.NormID, v)
@@ -165,7 +165,7 @@ func (r abbreviation) Check(c *linter.Context) {
 		uses[w] = u
 	}
 	for w, u := range uses {
-		if u.first < 0 || (u.explained >= 0 && u.explained <= u.first) || c.Options.Allowed(d.Tokens[u.first].Norm()) {
+		if u.first < 0 || (u.explained >= 0 && u.explained <= u.first) || c.Options.Allowed(d.Norm(&d.Tokens[u.first])) {
 			continue
 		}
 		a, known := list[w]
@@ -395,7 +395,7 @@ func abbrExplainedHere(d *linter.Document, i int) bool {
 		t := &d.Tokens[j]
 		switch t.Kind {
 		case linter.Word:
-			if words == 0 && (t.Is(linter.Upper) || t.Norm() == "далее") {
+			if words == 0 && (t.Is(linter.Upper) || d.Norm(t) == "далее") {
 				return false
 			}
 			words++

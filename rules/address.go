@@ -219,7 +219,7 @@ func adBlockShape(d *linter.Document, b *linter.Block) (maxWords, lines int, sen
 	endLine := func() {
 		lines++
 		if last > b.First && strings.Contains(".!?", d.TokenText(last)) {
-			if p := &d.Tokens[last-1]; d.TokenText(last) != "." || p.Kind == linter.Word && utf8.RuneCountInString(p.Norm()) > 1 {
+			if p := &d.Tokens[last-1]; d.TokenText(last) != "." || p.Kind == linter.Word && utf8.RuneCountInString(d.Norm(p)) > 1 {
 				sentence = true
 			}
 		}
@@ -251,7 +251,7 @@ func adReplyLine(d *linter.Document, i, last int) bool {
 	ws := buf[:0]
 	for ; i < last && len(ws) < 3 && d.Tokens[i].Kind != linter.Newline; i++ {
 		if d.Tokens[i].Kind == linter.Word {
-			ws = append(ws, d.Tokens[i].Norm())
+			ws = append(ws, d.Norm(&d.Tokens[i]))
 		}
 	}
 	if len(ws) < 2 {
@@ -283,7 +283,7 @@ func adFindGreeting(d *linter.Document, bi int) (adGreeting, bool) {
 		case linter.Space:
 			continue
 		}
-		if lineStart && t.Kind == linter.Word && (adGreetStarts[t.Norm()] || adNameFirst(d, i, b.Last)) {
+		if lineStart && t.Kind == linter.Word && (adGreetStarts[d.Norm(t)] || adNameFirst(d, i, b.Last)) {
 			if g, ok := adReadGreeting(d, i); ok {
 				return g, true
 			}
@@ -312,7 +312,7 @@ func adNameFirst(d *linter.Document, i, last int) bool {
 			}
 		case linter.Word:
 			words++
-			if comma && adGreetStarts[t.Norm()] {
+			if comma && adGreetStarts[d.Norm(t)] {
 				si := d.SentenceAt(i)
 				return si >= 0 && strings.HasSuffix(d.SentenceText(si), "!")
 			}
@@ -332,11 +332,11 @@ func adReadGreeting(d *linter.Document, first int) (adGreeting, bool) {
 	g := adGreeting{start: s.Start, end: s.End, first: s.First, last: s.Last, kind: adGreetNameless}
 	adj := ""
 	for i := s.First; i < s.Last; i++ {
-		switch d.Tokens[i].Norm() {
+		switch d.Norm(&d.Tokens[i]) {
 		case "уважаемый", "дорогой":
-			g.gender, adj = 'm', d.Tokens[i].Norm()
+			g.gender, adj = 'm', d.Norm(&d.Tokens[i])
 		case "уважаемая", "дорогая":
-			g.gender, adj = 'f', d.Tokens[i].Norm()
+			g.gender, adj = 'f', d.Norm(&d.Tokens[i])
 		case "уважаемые", "дорогие":
 			g.kind = adGreetMany
 			return g, true
@@ -351,7 +351,7 @@ func adReadGreeting(d *linter.Document, first int) (adGreeting, bool) {
 		if t.Kind != linter.Word {
 			continue
 		}
-		n := t.Norm()
+		n := d.Norm(t)
 		if adGreetStarts[n] || n == "день" || n == "утро" || n == "вечер" {
 			continue // «добрый день» is part of the greeting, not whom it names
 		}
@@ -386,9 +386,9 @@ func adReadGreeting(d *linter.Document, first int) (adGreeting, bool) {
 // token after the name, or nil.
 func adPersonAt(d *linter.Document, i, last int) (*adPerson, int) {
 	t := &d.Tokens[i]
-	if adIsSurname(t) {
+	if adIsSurname(d, t) {
 		if ini, end, next := adReadInitials(d, adSkipSpace(d, i+1, last), last); len(ini) > 0 {
-			return &adPerson{start: t.Start, end: end, initials: ini, gender: adSurnameGender(t.Norm())}, next
+			return &adPerson{start: t.Start, end: end, initials: ini, gender: adSurnameGender(d.Norm(t))}, next
 		}
 		return nil, i + 1
 	}
@@ -396,16 +396,16 @@ func adPersonAt(d *linter.Document, i, last int) (*adPerson, int) {
 	if len(ini) == 0 {
 		return nil, i + 1
 	}
-	if j := adSkipSpace(d, next, last); j < last && adIsSurname(&d.Tokens[j]) {
+	if j := adSkipSpace(d, next, last); j < last && adIsSurname(d, &d.Tokens[j]) {
 		sn := &d.Tokens[j]
-		return &adPerson{start: t.Start, end: sn.End, initials: ini, gender: adSurnameGender(sn.Norm())}, j + 1
+		return &adPerson{start: t.Start, end: sn.End, initials: ini, gender: adSurnameGender(d.Norm(sn))}, j + 1
 	}
 	return nil, i + 1
 }
 
-func adIsSurname(t *linter.Token) bool {
+func adIsSurname(d *linter.Document, t *linter.Token) bool {
 	return t.Kind == linter.Word && t.Is(linter.Cyrillic) && t.Is(linter.Title) && !t.Is(linter.Hyphen) &&
-		utf8.RuneCountInString(t.Norm()) >= 2
+		utf8.RuneCountInString(d.Norm(t)) >= 2
 }
 
 func adSkipSpace(d *linter.Document, i, last int) int {
@@ -422,7 +422,7 @@ func adReadInitials(d *linter.Document, i, last int) ([]rune, int, int) {
 	end, next := 0, i
 	for len(ini) < 2 && i+1 < last {
 		t := &d.Tokens[i]
-		if t.Kind != linter.Word || !t.Is(linter.Title) || utf8.RuneCountInString(t.Norm()) != 1 ||
+		if t.Kind != linter.Word || !t.Is(linter.Title) || utf8.RuneCountInString(d.Norm(t)) != 1 ||
 			!t.Is(linter.Cyrillic) || d.TokenText(i+1) != "." {
 			break
 		}
@@ -468,7 +468,7 @@ func (l *adLetter) mismatch(d *linter.Document) string {
 	g := &l.greet
 	var patr byte
 	if len(g.names) == 2 {
-		patr = adPatronymicGender(d.Tokens[g.names[1]].Norm())
+		patr = adPatronymicGender(d.Norm(&d.Tokens[g.names[1]]))
 	}
 	if g.gender != 0 && patr != 0 && g.gender != patr {
 		return "В обращении «" + adAdj(g.gender) + "» не согласуется с отчеством «" + d.TokenText(g.names[1]) +
@@ -606,9 +606,9 @@ func adSignatureBlock(d *linter.Document, b *linter.Block) bool {
 		case linter.Space:
 			continue
 		}
-		if lineFirst && t.Kind == linter.Word && adSignMarks[t.Norm()] {
+		if lineFirst && t.Kind == linter.Word && adSignMarks[d.Norm(t)] {
 			// «С уважением», «И.о. руководителя»: «с» and «и» alone are not marks.
-			if t.Norm() != "с" && t.Norm() != "и" || i+2 < b.Last && (d.Tokens[i+2].Norm() == "уважением" || d.TokenText(i+1) == ".") {
+			if d.Norm(t) != "с" && d.Norm(t) != "и" || i+2 < b.Last && (d.Norm(&d.Tokens[i+2]) == "уважением" || d.TokenText(i+1) == ".") {
 				marked = true
 			}
 		}

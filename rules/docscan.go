@@ -161,31 +161,31 @@ func wtIntern(b wtBits) uint32 {
 func wtSnapshot() []wtBits { return *wtSets.Load() }
 
 // wtClassOf returns the class of a token's answers.
-func wtClassOf(t *linter.Token) uint32 {
+func wtClassOf(d *linter.Document, t *linter.Token) uint32 {
 	if v := wtClasses.Get(t.NormID); v != 0 { // never set for NormID 0
 		return uint32(v - 1)
 	}
-	return wtClassNew(t)
+	return wtClassNew(d, t)
 }
 
 // wtClassNew computes the class of a word not seen before, or of one
 // past the stem cache's bound (NormID 0).
-func wtClassNew(t *linter.Token) uint32 {
+func wtClassNew(d *linter.Document, t *linter.Token) uint32 {
 	id := t.NormID
 	if id == 0 {
-		if t.Norm() == "" {
+		if d.Norm(t) == "" {
 			return wtPlainClass
 		}
-		return wtIntern(wtCompute(t.Norm()))
+		return wtIntern(wtCompute(d.Norm(t)))
 	}
-	c := wtIntern(wtCompute(t.Norm()))
+	c := wtIntern(wtCompute(d.Norm(t)))
 	wtClasses.Set(id, uint64(c)+1)
 	return c
 }
 
 // wtOf returns the answers for a token.
-func wtOf(t *linter.Token) *wtBits {
-	c := wtClassOf(t)
+func wtOf(d *linter.Document, t *linter.Token) *wtBits {
+	c := wtClassOf(d, t)
 	return &wtSnapshot()[c]
 }
 
@@ -252,13 +252,13 @@ func dsGreeting(d *linter.Document, lines []dsLine) int {
 		if w < 0 {
 			continue
 		}
-		n := d.Tokens[w].Norm()
+		n := d.Norm(&d.Tokens[w])
 		if strings.HasPrefix(n, "уважаем") || strings.HasPrefix(n, "здравств") || n == "приветствуем" {
 			return i
 		}
 		if n == "добрый" || n == "доброе" {
 			if nx := dsNextWord(d, w, lines[i].Last); nx >= 0 {
-				switch d.Tokens[nx].Norm() {
+				switch d.Norm(&d.Tokens[nx]) {
 				case "день", "вечер", "утро":
 					return i
 				}
@@ -307,11 +307,11 @@ func dsSignatureLine(d *linter.Document, l dsLine) bool {
 	if w < 0 {
 		return false
 	}
-	n := d.Tokens[w].Norm()
+	n := d.Norm(&d.Tokens[w])
 	nx := dsNextWord(d, w, l.Last)
 	next := ""
 	if nx >= 0 {
-		next = d.Tokens[nx].Norm()
+		next = d.Norm(&d.Tokens[nx])
 	}
 	switch {
 	case n == "с" && next == "уважением":
@@ -339,7 +339,7 @@ func dsEndsSentence(d *linter.Document, l dsLine) bool {
 	}
 	if p == "." && last > l.First {
 		prev := &d.Tokens[last-1]
-		if prev.Kind == linter.Word && utf8.RuneCountInString(prev.Norm()) == 1 {
+		if prev.Kind == linter.Word && utf8.RuneCountInString(d.Norm(prev)) == 1 {
 			return false
 		}
 	}
@@ -401,13 +401,13 @@ func dsLabelEnd(d *linter.Document, l dsLine) int {
 	if w < 0 || w != l.First {
 		return -1
 	}
-	n := d.Tokens[w].Norm()
+	n := d.Norm(&d.Tokens[w])
 	end := w + 1
 	switch n {
 	case "исполнитель", "исп", "исп-ль":
 	case "ответственный", "отв":
 		nx := dsNextWord(d, w, l.Last)
-		if nx < 0 || !strings.HasPrefix(d.Tokens[nx].Norm(), "исп") {
+		if nx < 0 || !strings.HasPrefix(d.Norm(&d.Tokens[nx]), "исп") {
 			return -1
 		}
 		end = nx + 1
@@ -434,8 +434,8 @@ func dsLabelEnd(d *linter.Document, l dsLine) int {
 	// followed by a capital letter, a name, a phone or nothing.
 	if end < l.Last {
 		t := &d.Tokens[end]
-		if t.Kind == linter.Word && !t.Is(linter.Title) && !dsIsTitleWord(t.Norm()) && !dsPhoneWords[t.Norm()] &&
-			!dsHasPrefix(t.Norm(), []string{"главн", "ведущ", "старш"}) {
+		if t.Kind == linter.Word && !t.Is(linter.Title) && !dsIsTitleWord(d.Norm(t)) && !dsPhoneWords[d.Norm(t)] &&
+			!dsHasPrefix(d.Norm(t), []string{"главн", "ведущ", "старш"}) {
 			return -1
 		}
 	}
@@ -557,7 +557,7 @@ func dsAfterPhoneWord(d *linter.Document, i, first int) bool {
 			seen++
 			continue
 		case linter.Word:
-			return dsPhoneWords[t.Norm()]
+			return dsPhoneWords[d.Norm(t)]
 		}
 		return false
 	}
@@ -808,12 +808,12 @@ func dsCondAt(d *linter.Document, s *dsSent) (start, end int) {
 		if !s.bits(k).has(wtCondWord) {
 			continue
 		}
-		n := d.Tokens[i].Norm()
+		n := d.Norm(&d.Tokens[i])
 		next := ""
 		if k+1 < len(w) {
-			next = d.Tokens[w[k+1]].Norm()
+			next = d.Norm(&d.Tokens[w[k+1]])
 		}
-		cond := n == "если" || (n == "случае" && k > 0 && d.Tokens[w[k-1]].Norm() == "в") ||
+		cond := n == "если" || (n == "случае" && k > 0 && d.Norm(&d.Tokens[w[k-1]]) == "в") ||
 			(n == "при" && next == "условии") || (n == "после" && next == "того") ||
 			(n == "как" && next == "только")
 		if !cond {
@@ -822,7 +822,7 @@ func dsCondAt(d *linter.Document, s *dsSent) (start, end int) {
 		// The condition runs to the next comma.
 		for j := k + 1; j < len(w); j++ {
 			for t := w[j-1] + 1; t < w[j]; t++ {
-				if d.Tokens[t].Kind == linter.Punct && d.TokenText(t) == "," && !(n == "после" && d.Tokens[w[j]].Norm() == "как") {
+				if d.Tokens[t].Kind == linter.Punct && d.TokenText(t) == "," && !(n == "после" && d.Norm(&d.Tokens[w[j]]) == "как") {
 					return k, j
 				}
 			}

@@ -46,7 +46,7 @@ func dsCutLines(d *linter.Document) *dsLineIndex {
 				continue
 			case linter.Newline:
 				if f >= 0 {
-					x.add(toks, dsLine{First: f, Last: l, Words: n})
+					x.add(d, dsLine{First: f, Last: l, Words: n})
 				}
 				f, n = -1, 0
 				continue
@@ -59,14 +59,14 @@ func dsCutLines(d *linter.Document) *dsLineIndex {
 			l = i + 1
 		}
 		if f >= 0 {
-			x.add(toks, dsLine{First: f, Last: l, Words: n})
+			x.add(d, dsLine{First: f, Last: l, Words: n})
 		}
 	}
 	return x
 }
 
-func (x *dsLineIndex) add(toks []linter.Token, l dsLine) {
-	if t := &toks[l.First]; t.Kind == linter.Word && wtOf(t).has(wtLabel) {
+func (x *dsLineIndex) add(d *linter.Document, l dsLine) {
+	if t := &d.Tokens[l.First]; t.Kind == linter.Word && wtOf(d, t).has(wtLabel) {
 		x.labels = append(x.labels, len(x.lines))
 	}
 	x.lines = append(x.lines, l)
@@ -132,7 +132,7 @@ func dsReadWords(d *linter.Document, first, last int, w []int, cls []uint32) ([]
 			v := wtClasses.Get(t.NormID)
 			c = uint32(v - 1)
 			if v == 0 {
-				c = wtClassNew(t)
+				c = wtClassNew(d, t)
 			}
 			if c != wtPlainClass { // most words pass no test
 				any.or(&wtSnapshot()[c])

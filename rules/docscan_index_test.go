@@ -87,7 +87,7 @@ func (s *dsSent) read(d *linter.Document, first, last int) {
 	s.w = dsWords(d, first, last, s.w)
 	s.cls = s.cls[:0]
 	for _, i := range s.w {
-		c := wtClassOf(&d.Tokens[i])
+		c := wtClassOf(d, &d.Tokens[i])
 		if d.Tokens[i].Kind == linter.Number {
 			c = wtNumClass
 		}
@@ -129,7 +129,7 @@ func TestDsIndex(t *testing.T) {
 			ss.sent(si, &v)
 			assert.Equal(t, s.w, v.w, d.Name)
 			for k, i := range v.w {
-				assert.Equal(t, wtCompute(d.Tokens[i].Norm()), *v.bits(k), d.Name)
+				assert.Equal(t, wtCompute(d.Norm(&d.Tokens[i])), *v.bits(k), d.Name)
 			}
 			assert.Equal(t, s.dsSentFacts, v.dsSentFacts, d.Name)
 		}
@@ -149,7 +149,7 @@ func TestWtClasses(t *testing.T) {
 		wg.Go(func() {
 			for i := range d.Tokens {
 				tok := &d.Tokens[i]
-				assert.Equal(t, wtCompute(tok.Norm()), *wtOf(tok), tok.Norm())
+				assert.Equal(t, wtCompute(d.Norm(tok)), *wtOf(d, tok), d.Norm(tok))
 			}
 		})
 	}
@@ -157,7 +157,7 @@ func TestWtClasses(t *testing.T) {
 	for _, d := range dsIndexDocs(t) {
 		for i := range d.Tokens {
 			tok := &d.Tokens[i]
-			assert.Equal(t, wtCompute(tok.Norm()), *wtOf(tok), tok.Norm())
+			assert.Equal(t, wtCompute(d.Norm(tok)), *wtOf(d, tok), d.Norm(tok))
 		}
 	}
 }

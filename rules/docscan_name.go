@@ -55,11 +55,11 @@ func dsPatronymic(n string) bool {
 
 // dsNameWord reports a capitalised Cyrillic word that may be part of a
 // name (not an abbreviation, a position or a label).
-func dsNameWord(t *linter.Token) bool {
+func dsNameWord(d *linter.Document, t *linter.Token) bool {
 	if t.Kind != linter.Word || !t.Is(linter.Cyrillic) || !t.Is(linter.Title) || t.Is(linter.Upper) || t.Is(linter.Digit) {
 		return false
 	}
-	if utf8.RuneCountInString(t.Norm()) < 2 || dsNameStop[t.Norm()] || dsIsTitleWord(t.Norm()) {
+	if utf8.RuneCountInString(d.Norm(t)) < 2 || dsNameStop[d.Norm(t)] || dsIsTitleWord(d.Norm(t)) {
 		return false
 	}
 	return true
@@ -70,7 +70,7 @@ func dsNameWord(t *linter.Token) bool {
 func dsInitial(d *linter.Document, i, last int) bool {
 	t := &d.Tokens[i]
 	return t.Kind == linter.Word && t.Is(linter.Cyrillic) && t.Is(linter.Title) &&
-		utf8.RuneCountInString(t.Norm()) == 1 && i+1 < last && d.Tokens[i+1].Kind == linter.Punct &&
+		utf8.RuneCountInString(d.Norm(t)) == 1 && i+1 < last && d.Tokens[i+1].Kind == linter.Punct &&
 		d.TokenText(i+1) == "."
 }
 
@@ -95,15 +95,15 @@ func dsNameAt(d *linter.Document, i, last int) (nameRun, int) {
 			j += 2
 			end = j
 			continue
-		case dsNameWord(t):
+		case dsNameWord(d, t):
 			if words < len(norms) {
-				norms[words] = t.Norm()
+				norms[words] = d.Norm(t)
 			}
 			words++
 			j++
 			end = j
 			continue
-		case words > 0 && (t.Norm() == "оглы" || t.Norm() == "кызы"):
+		case words > 0 && (d.Norm(t) == "оглы" || d.Norm(t) == "кызы"):
 			patr = true
 			j++
 			end = j

@@ -153,9 +153,9 @@ func execBodyPhones(d *linter.Document, first, last int) []dsPhone {
 			if d.Tokens[i].Kind != linter.Word {
 				continue
 			}
-			n := d.Tokens[i].Norm()
+			n := d.Norm(&d.Tokens[i])
 			if execOurs[n] || strings.HasPrefix(n, "наш") || strings.HasPrefix(n, "исполнител") ||
-				((n == "справок" || n == "связи") && i >= 2 && d.Tokens[i-2].Norm() == "для") {
+				((n == "справок" || n == "связи") && i >= 2 && d.Norm(&d.Tokens[i-2]) == "для") {
 				ours = true
 			}
 			if strings.HasPrefix(n, "вопрос") {
@@ -202,7 +202,7 @@ func execCallClause(d *linter.Document, first, off int) (call, other bool) {
 		if !t.IsWordLike() {
 			continue
 		}
-		n := t.Norm()
+		n := d.Norm(t)
 		if dsHasPrefix(n, []string{"позвон", "звон", "обращайт", "обратит", "свяжит", "связывайт", "пишите", "напишите"}) {
 			call = true
 		}

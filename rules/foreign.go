@@ -138,7 +138,7 @@ func foreignLatin(c *linter.Context, g *wdGuard, taken []dict.Match, latin []int
 				for k < len(taken) && taken[k].Last <= j {
 					k++
 				}
-				if k < len(taken) && taken[k].First <= j || g.covers(j, j+1) || c.Options.Allowed(t.Norm()) {
+				if k < len(taken) && taken[k].First <= j || g.covers(j, j+1) || c.Options.Allowed(c.Doc.Norm(t)) {
 					continue
 				}
 				c.Report(t.Start, t.End, "Слово латиницей „"+d.Text[t.Start:t.End]+"“: не всякий читатель его поймёт. Напишите по-русски.")
@@ -155,7 +155,7 @@ func foreignAddress(d *linter.Document, from, to int) bool {
 	for j := from; j < to; j++ {
 		t := &d.Tokens[j]
 		if t.Kind != linter.Punct {
-			if t.Kind == linter.Word && t.Norm() == "www" {
+			if t.Kind == linter.Word && d.Norm(t) == "www" {
 				return true
 			}
 			continue
@@ -210,7 +210,7 @@ func foreignLatinWord(d *linter.Document, t *linter.Token, atStart bool) bool {
 			}
 		}
 	}
-	if letters < 2 || inner || foreignUnits[t.Norm()] || isRoman(w) {
+	if letters < 2 || inner || foreignUnits[d.Norm(t)] || isRoman(w) {
 		return false
 	}
 	if t.Flags&linter.Title != 0 && !atStart {

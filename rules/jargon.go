@@ -96,12 +96,12 @@ func jargonFits(d *linter.Document, m dict.Match) int {
 	for last > m.First && d.Tokens[last].Kind != linter.Word {
 		last--
 	}
-	if wdLegalUnit(d.Tokens[last].Stem()) {
+	if wdLegalUnit(d.Stem(&d.Tokens[last])) {
 		if n := wdNextWord(d, m.Last, end); n >= 0 && d.Tokens[n].Kind == linter.Number {
 			return fitNo
 		}
 	}
-	if n := wdNextWord(d, m.Last, end); n >= 0 && wdLegalUnit(d.Tokens[n].Stem()) {
+	if n := wdNextWord(d, m.Last, end); n >= 0 && wdLegalUnit(d.Stem(&d.Tokens[n])) {
 		if k := wdNextWord(d, n+1, end); k >= 0 && d.Tokens[k].Kind == linter.Number {
 			return fitNo
 		}
@@ -130,17 +130,17 @@ var jargonDocNouns = func() map[string]bool {
 // («акт о выполнении работ»), which the clerk cites and cannot change.
 func jargonDocName(d *linter.Document, m dict.Match) bool {
 	t := &d.Tokens[m.First]
-	if t.Kind != linter.Word || !wdVerbalNoun(t.Stem()) {
+	if t.Kind != linter.Word || !wdVerbalNoun(d.Stem(t)) {
 		return false
 	}
 	p := wdPrevWord(d, m.First)
 	if p >= 0 {
-		switch d.Tokens[p].Norm() {
+		switch d.Norm(&d.Tokens[p]) {
 		case "о", "об", "на", "по":
 			p = wdPrevWord(d, p)
 		}
 	}
-	return p >= 0 && jargonDocNouns[d.Tokens[p].Stem()]
+	return p >= 0 && jargonDocNouns[d.Stem(&d.Tokens[p])]
 }
 
 // wdVerbalNoun reports the stem of a verbal noun: «выполнен» (выполнение),
@@ -181,12 +181,12 @@ func jargonThatAhead(d *linter.Document, from, end int) int {
 	if j < 0 {
 		return 0
 	}
-	switch d.Tokens[j].Norm() {
+	switch d.Norm(&d.Tokens[j]) {
 	case "то", "тот", "это":
 	default:
 		return 0
 	}
-	if k := wdNextWord(d, j+1, end); k >= 0 && (d.Tokens[k].Norm() == "факт" || d.Tokens[k].Norm() == "обстоятельство") {
+	if k := wdNextWord(d, j+1, end); k >= 0 && (d.Norm(&d.Tokens[k]) == "факт" || d.Norm(&d.Tokens[k]) == "обстоятельство") {
 		j = k
 	}
 	k := j + 1
@@ -196,7 +196,7 @@ func jargonThatAhead(d *linter.Document, from, end int) int {
 	if k < end && d.TokenText(k) == "," {
 		k++
 	}
-	if n := wdNextWord(d, k, end); n >= 0 && (d.Tokens[n].Norm() == "что" || d.Tokens[n].Norm() == "чтобы") {
+	if n := wdNextWord(d, k, end); n >= 0 && (d.Norm(&d.Tokens[n]) == "что" || d.Norm(&d.Tokens[n]) == "чтобы") {
 		return n + 1
 	}
 	return 0
@@ -241,10 +241,10 @@ func wdLinkVerbEntry(e *dict.Entry) bool {
 func wdInstrumentalAhead(d *linter.Document, from, end int) bool {
 	for k, n := 0, from; k < 2; k++ {
 		j := wdNextWord(d, n, end)
-		if j < 0 || d.Tokens[j].Kind != linter.Word || wdPreposition(d.Tokens[j].Norm()) {
+		if j < 0 || d.Tokens[j].Kind != linter.Word || wdPreposition(d.Norm(&d.Tokens[j])) {
 			return false // «является на приём»: «comes»
 		}
-		if wdInstrumental(d.Tokens[j].Norm()) {
+		if wdInstrumental(d.Norm(&d.Tokens[j])) {
 			return true
 		}
 		n = j + 1
@@ -270,7 +270,7 @@ func wdInstrumentalBehind(d *linter.Document, at int) bool {
 		if j = wdPrevWord(d, j); j < 0 || d.Tokens[j].Kind != linter.Word {
 			return false
 		}
-		if wdInstrumental(d.Tokens[j].Norm()) {
+		if wdInstrumental(d.Norm(&d.Tokens[j])) {
 			return true
 		}
 	}
@@ -464,7 +464,7 @@ func wdReport(c *linter.Context, out *wdTexts, m dict.Match, in *wdInfo) {
 		case wdSubphrase(d, m, in.words[k], &sub):
 			lits = wdAdd(lits, sub)
 		case in.adj && dict.IsAdjective(r):
-			if s, ok := dict.Agree(e.Words[0].Head, t.Norm(), r); ok {
+			if s, ok := dict.Agree(e.Words[0].Head, c.Doc.Norm(t), r); ok {
 				lits = wdAdd(lits, s)
 			} else {
 				plain = wdAdd(plain, r)
@@ -682,7 +682,7 @@ func wdSubphrase(d *linter.Document, m dict.Match, rw []string, sub *string) boo
 	}
 	same := func(from int) bool {
 		for k, w := range rw {
-			if t := &d.Tokens[toks[from+k]]; t.Norm() != w && d.Text[t.Start:t.End] != w {
+			if t := &d.Tokens[toks[from+k]]; d.Norm(t) != w && d.Text[t.Start:t.End] != w {
 				return false
 			}
 		}

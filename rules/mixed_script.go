@@ -53,7 +53,7 @@ func (r mixedScript) Check(c *linter.Context) {
 	for _, i := range sc.mixed {
 		t := &d.Tokens[i]
 		w := d.Text[t.Start:t.End]
-		if !mixedParts(w) || c.Options.Allowed(t.Norm()) {
+		if !mixedParts(w) || c.Options.Allowed(c.Doc.Norm(t)) {
 			continue
 		}
 		// Each message is written by one concatenation: one allocation.

@@ -279,7 +279,7 @@ func readOutcome(d *linter.Document, s *dsSent, side []bool) outSent {
 		if k < 0 || k >= len(w) {
 			return ""
 		}
-		return d.Tokens[w[k]].Norm()
+		return d.Norm(&d.Tokens[w[k]])
 	}
 	// Only numbers and words that pass wtOutcome change anything below:
 	// most sentences have neither.
@@ -306,7 +306,7 @@ func readOutcome(d *linter.Document, s *dsSent, side []bool) outSent {
 			continue
 		}
 		t := &d.Tokens[i]
-		n := t.Norm()
+		n := d.Norm(t)
 		prev, next := norm(k-1), norm(k+1)
 		switch {
 		case inCond(k):

@@ -62,7 +62,7 @@ func (personalData) Check(c *linter.Context) {
 				// load: this runs for every word.
 				v := pdWords.Get(t.NormID)
 				if v == 0 {
-					v = pdFacts(t)
+					v = pdFacts(d, t)
 				}
 				if v&pdPassportBit != 0 {
 					next = s.passportAt(i)
@@ -143,7 +143,7 @@ func (s *pdScan) publicCue(i int) bool {
 	t := s.tok(i)
 	switch t.Kind {
 	case linter.Word:
-		return s.nameWord(i) || strings.HasPrefix(t.Norm(), "к") || strings.HasPrefix(t.Norm(), "л")
+		return s.nameWord(i) || strings.HasPrefix(s.d.Norm(t), "к") || strings.HasPrefix(s.d.Norm(t), "л")
 	case linter.Number:
 		return true
 	case linter.Punct:
@@ -167,13 +167,13 @@ func (s *pdScan) public(i int) int {
 		}
 		// A flat follows «кв», «квартира»; an account «лицевой», «лс», «л/с».
 		switch {
-		case strings.HasPrefix(t.Norm(), "к"):
+		case strings.HasPrefix(s.d.Norm(t), "к"):
 			if a, b := s.flat(i); b > a {
 				s.c.ReportAs(linter.Error, s.tok(a).Start, s.tok(b-1).End, "В публичном ответе не указывайте номер "+
 					"квартиры: вместе с адресом он указывает на человека"+pdWhy+" Оставьте улицу и дом.")
 				return b
 			}
-		case strings.HasPrefix(t.Norm(), "л"):
+		case strings.HasPrefix(s.d.Norm(t), "л"):
 			if a, b := s.account(i); b > a {
 				s.c.ReportAs(linter.Error, s.tok(a).Start, s.tok(b-1).End, "В публичном ответе не указывайте номер "+
 					"лицевого счёта"+pdWhy+" Уберите его.")
@@ -269,7 +269,7 @@ func pdDigitGroups(text string) bool {
 func (s *pdScan) keywordBefore(i int, kw string) bool {
 	for j, n := i-1, 0; j >= s.first && j >= i-12 && n < 3; j-- {
 		if s.tok(j).Kind == linter.Word {
-			if s.tok(j).Norm() == kw {
+			if s.d.Norm(s.tok(j)) == kw {
 				return true
 			}
 			n++
@@ -299,7 +299,7 @@ func (s *pdScan) passport(i int) (int, int, bool) {
 				continue
 			}
 		case linter.Word:
-			if passportFiller[t.Norm()] {
+			if passportFiller[s.d.Norm(t)] {
 				continue
 			}
 		case linter.Number:
@@ -432,23 +432,23 @@ func pdPatronymic(norm string) bool {
 // tokens [a, b), or a == b. «Ирина Петровна» alone (a greeting) is not
 // a full name.
 func (s *pdScan) fullName(i int) (int, int) {
-	if !s.nameWord(i) || !pdIsPatronymic(s.tok(i)) {
+	if !s.nameWord(i) || !pdIsPatronymic(s.d, s.tok(i)) {
 		return i, i
 	}
 	first := s.nameNext(i, -1)
-	if first < 0 || pdIsPatronymic(s.tok(first)) {
+	if first < 0 || pdIsPatronymic(s.d, s.tok(first)) {
 		return i, i
 	}
-	if sn := s.nameNext(i, +1); sn >= 0 && !pdIsPatronymic(s.tok(sn)) {
+	if sn := s.nameNext(i, +1); sn >= 0 && !pdIsPatronymic(s.d, s.tok(sn)) {
 		return first, sn + 1
 	}
 	sn := s.nameNext(first, -1)
-	if sn < 0 || pdIsPatronymic(s.tok(sn)) {
+	if sn < 0 || pdIsPatronymic(s.d, s.tok(sn)) {
 		return i, i
 	}
 	// A capital at the start of a sentence may be any word («Обратилась
 	// Ирина Петровна»): there it must look like a surname.
-	if s.sentenceStart(sn) && !pdSurnameLike(s.tok(sn).Norm()) {
+	if s.sentenceStart(sn) && !pdSurnameLike(s.d.Norm(s.tok(sn))) {
 		return i, i
 	}
 	return sn, i + 1
@@ -507,7 +507,7 @@ var addressWords = tpSet("ул", "улица", "улице", "улицы", "д",
 // paragraph and returns the tokens [a, b), or a == b.
 func (s *pdScan) flat(i int) (int, int) {
 	t := s.tok(i)
-	if t.Norm() != "кв" && !strings.HasPrefix(t.Norm(), "квартир") {
+	if s.d.Norm(t) != "кв" && !strings.HasPrefix(s.d.Norm(t), "квартир") {
 		return i, i
 	}
 	j := i + 1
@@ -519,7 +519,7 @@ func (s *pdScan) flat(i int) (int, int) {
 	}
 	for k, n := i-1, 0; k >= s.first && k >= i-40 && n < 12; k-- {
 		if s.tok(k).Kind == linter.Word {
-			if addressWords[s.tok(k).Norm()] {
+			if addressWords[s.d.Norm(s.tok(k))] {
 				return i, j + 1
 			}
 			n++
@@ -534,14 +534,14 @@ func (s *pdScan) account(i int) (int, int) {
 	t := s.tok(i)
 	j := i + 1
 	switch {
-	case strings.HasPrefix(t.Norm(), "лицев"):
+	case strings.HasPrefix(s.d.Norm(t), "лицев"):
 		j = adSkipSpace(s.d, j, s.last)
-		if j >= s.last || !strings.HasPrefix(s.tok(j).Norm(), "счет") {
+		if j >= s.last || !strings.HasPrefix(s.d.Norm(s.tok(j)), "счет") {
 			return i, i
 		}
 		j++
-	case t.Norm() == "лс":
-	case t.Norm() == "л" && j+1 < s.last && s.txt(j) == "/" && s.tok(j+1).Norm() == "с":
+	case s.d.Norm(t) == "лс":
+	case s.d.Norm(t) == "л" && j+1 < s.last && s.txt(j) == "/" && s.d.Norm(s.tok(j+1)) == "с":
 		j += 2
 	default:
 		return i, i

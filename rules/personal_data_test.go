@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"slices"
 	"strings"
 	"testing"
 
@@ -180,6 +179,7 @@ func TestPersonalDataWordFacts(t *testing.T) {
 	words := 0
 	for name, text := range agreeTexts(t) {
 		doc := linter.FromText(name, text+" Паспорт паспортные серии Сергеевич Ильинична")
+		bare := linter.WithoutNormIDs(doc) // words past the stem cache's bound
 		for round := 0; round < 2; round++ {
 			for i := range doc.Tokens {
 				tk := &doc.Tokens[i]
@@ -187,12 +187,11 @@ func TestPersonalDataWordFacts(t *testing.T) {
 					continue
 				}
 				words++
-				require.Equal(t, pdPatronymic(tk.Norm()), pdIsPatronymic(tk), tk.Norm())
-				require.Equal(t, pdPassportWord(tk.Norm()), pdIsPassportWord(tk), tk.Norm())
-				bare := *tk
-				bare.NormID = 0 // a word past the stem cache's bound
-				require.Equal(t, pdPatronymic(tk.Norm()), pdIsPatronymic(&bare), tk.Norm())
-				require.Equal(t, pdPassportWord(tk.Norm()), pdIsPassportWord(&bare), tk.Norm())
+				n := doc.Norm(tk)
+				require.Equal(t, pdPatronymic(n), pdIsPatronymic(doc, tk), n)
+				require.Equal(t, pdPassportWord(n), pdIsPassportWord(doc, tk), n)
+				require.Equal(t, pdPatronymic(n), pdIsPatronymic(bare, &bare.Tokens[i]), n)
+				require.Equal(t, pdPassportWord(n), pdIsPassportWord(bare, &bare.Tokens[i]), n)
 			}
 		}
 	}
@@ -205,14 +204,6 @@ func TestPersonalDataWordFacts(t *testing.T) {
 func TestPersonalDataBareAgree(t *testing.T) {
 	reg, err := linter.NewRegistry(personalData{})
 	require.NoError(t, err)
-	noIDs := func(doc *linter.Document) *linter.Document {
-		bare := *doc
-		bare.Tokens = slices.Clone(doc.Tokens)
-		for i := range bare.Tokens {
-			bare.Tokens[i].NormID = 0
-		}
-		return &bare
-	}
-	n := agreeFindings(t, reg, reg, []linter.Profile{linter.Citizen, linter.Public}, noIDs)
+	n := agreeFindings(t, reg, reg, []linter.Profile{linter.Citizen, linter.Public}, linter.WithoutNormIDs)
 	assert.Greater(t, n, 10)
 }

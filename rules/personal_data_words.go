@@ -24,13 +24,13 @@ var pdWords dict.Facts
 // pdFacts returns the answers for a token's normal form. A word past the
 // stem cache's bound (NormID 0) has nowhere to keep them: they are
 // computed every time.
-func pdFacts(t *linter.Token) uint64 {
+func pdFacts(d *linter.Document, t *linter.Token) uint64 {
 	if t.NormID != 0 {
 		if v := pdWords.Get(t.NormID); v != 0 {
 			return v
 		}
 	}
-	n := t.Norm()
+	n := d.Norm(t)
 	v := uint64(pdKnown)
 	if pdPatronymic(n) {
 		v |= pdPatronymBit
@@ -45,7 +45,11 @@ func pdFacts(t *linter.Token) uint64 {
 }
 
 // pdIsPatronymic reports pdPatronymic for a token's normal form.
-func pdIsPatronymic(t *linter.Token) bool { return pdFacts(t)&pdPatronymBit != 0 }
+func pdIsPatronymic(d *linter.Document, t *linter.Token) bool {
+	return pdFacts(d, t)&pdPatronymBit != 0
+}
 
 // pdIsPassportWord reports pdPassportWord for a token's normal form.
-func pdIsPassportWord(t *linter.Token) bool { return pdFacts(t)&pdPassportBit != 0 }
+func pdIsPassportWord(d *linter.Document, t *linter.Token) bool {
+	return pdFacts(d, t)&pdPassportBit != 0
+}

@@ -80,7 +80,7 @@ func wdAnalyze(d *linter.Document, sc *wdScan, ds *dict.Scanner) []wdSpan {
 					sc.mixed = append(sc.mixed, int32(i))
 				case f&(linter.Cyrillic|linter.Upper|linter.Latin|linter.Digit) == linter.Cyrillic|linter.Upper,
 					f&(linter.Cyrillic|linter.Title|linter.Upper|linter.Latin|linter.Digit) == linter.Cyrillic|linter.Title &&
-						abbrMayListed(t) && wdInnerCapital(d.Text[t.Start:t.End]): // «КоАП», «СанПиН»
+						abbrMayListed(d, t) && wdInnerCapital(d.Text[t.Start:t.End]): // «КоАП», «СанПиН»
 					// Tested now, while the token is at hand: the rule
 					// reads the few that pass long after this pass.
 					if abbrCandidate(d, t, abbrs) {
@@ -203,7 +203,7 @@ func wdAllowed(c *linter.Context, m dict.Match, keys []string) bool {
 		return c.Options.Allowed(linter.Normalize(d.Text[m.Start:m.End])) || wdAllowedKeys(c, keys)
 	}
 	for k := m.First; k < m.Last; k++ {
-		if t := &d.Tokens[k]; t.Kind == linter.Word && len(t.Norm()) >= 5 && c.Options.Allowed(t.Norm()) {
+		if t := &d.Tokens[k]; t.Kind == linter.Word && len(c.Doc.Norm(t)) >= 5 && c.Options.Allowed(c.Doc.Norm(t)) {
 			return true
 		}
 	}

@@ -98,11 +98,11 @@ func splitPoint(d *linter.Document, s *linter.Sentence) string {
 			}
 		case linter.Word:
 			switch {
-			case t.Norm() == "так" && nextNorm(d, i, s.Last) == "как":
+			case d.Norm(t) == "так" && nextNorm(d, i, s.Last) == "как":
 				consider(i, cutSoAs)
-			case t.Norm() == "а" && nextNorm(d, i, s.Last) == "также":
+			case d.Norm(t) == "а" && nextNorm(d, i, s.Last) == "также":
 				consider(i, cutAlso)
-			case isSplitConj(t.Norm()) && prevIsComma(d, i):
+			case isSplitConj(d.Norm(t)) && prevIsComma(d, i):
 				consider(i, cutConj)
 			}
 		}
@@ -127,7 +127,7 @@ func splitPoint(d *linter.Document, s *linter.Sentence) string {
 	case cut == cutAlso:
 		return "Можно разрезать перед «а также»."
 	case cut == cutConj:
-		return "Можно разрезать перед «" + d.Tokens[best].Norm() + "»."
+		return "Можно разрезать перед «" + d.Norm(&d.Tokens[best]) + "»."
 	}
 	return "Можно разрезать после запятой перед «" + d.TokenText(nextWord(d, best, s.Last)) + "»."
 }
@@ -135,7 +135,7 @@ func splitPoint(d *linter.Document, s *linter.Sentence) string {
 // nextNorm returns the normal form of the next word token after i, or "".
 func nextNorm(d *linter.Document, i, end int) string {
 	if j := nextWord(d, i, end); j >= 0 {
-		return d.Tokens[j].Norm()
+		return d.Norm(&d.Tokens[j])
 	}
 	return ""
 }
@@ -144,7 +144,7 @@ func nextNorm(d *linter.Document, i, end int) string {
 // three letters or more that is not an abbreviation with a dot.
 func splittable(d *linter.Document, j int) bool {
 	t := &d.Tokens[j]
-	if t.Kind != linter.Word || utf8.RuneCountInString(t.Norm()) < 3 || t.Is(linter.Upper) {
+	if t.Kind != linter.Word || utf8.RuneCountInString(d.Norm(t)) < 3 || t.Is(linter.Upper) {
 		return false
 	}
 	return j+1 >= len(d.Tokens) || d.TokenText(j+1) != "."

@@ -162,7 +162,7 @@ func (r *spellingRule) Check(c *linter.Context) {
 				(!start && t.Flags&linter.Title != 0) || t.End-t.Start <= 2 {
 				continue
 			}
-			if r.e.check(sd, t, doc.Text[t.Start:t.End]) {
+			if r.e.check(sd, doc, t, doc.Text[t.Start:t.End]) {
 				continue
 			}
 			st.unknown(i, start)
@@ -192,7 +192,7 @@ func (s *spellDoc) unknown(i int, start bool) {
 	d := s.c.Doc
 	t := &d.Tokens[i]
 	w := d.Text[t.Start:t.End]
-	if s.c.Options.Allowed(t.Norm()) || spellAbbrev(d, i) || spellInAddress(d, i) {
+	if s.c.Options.Allowed(d.Norm(t)) || spellAbbrev(d, i) || spellInAddress(d, i) {
 		return
 	}
 	if t.Flags&linter.Hyphen != 0 {
@@ -266,7 +266,7 @@ func spellAbbrev(d *linter.Document, i int) bool {
 	if i+1 >= len(d.Tokens) || d.TokenText(i+1) != "." {
 		return false
 	}
-	n := d.Tokens[i].Norm()
+	n := d.Norm(&d.Tokens[i])
 	return utf8.RuneCountInString(n) <= 3 || spellAbbrevs[n]
 }
 
@@ -401,8 +401,8 @@ func spellFormOf(w, n string) int {
 
 // check reports whether the dictionary d, the entry's, knows word w, the
 // text of token t.
-func (e *spellEntry) check(d *spelling.Dict, t *linter.Token, w string) bool {
-	form := spellFormOf(w, t.Norm())
+func (e *spellEntry) check(d *spelling.Dict, doc *linter.Document, t *linter.Token, w string) bool {
+	form := spellFormOf(w, doc.Norm(t))
 	if t.NormID == 0 || form == spellOther {
 		return d.Check(w) // no place to keep the verdict
 	}

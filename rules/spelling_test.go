@@ -461,7 +461,7 @@ func TestSpellingVerdictCache(t *testing.T) {
 				continue
 			}
 			w := doc.Text[tk.Start:tk.End]
-			require.Equal(t, d.Check(w), e.check(d, tk, w), w)
+			require.Equal(t, d.Check(w), e.check(d, doc, tk, w), w)
 		}
 	}
 }

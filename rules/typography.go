@@ -136,7 +136,7 @@ func (s *typoScan) pick() {
 		case linter.Word:
 			keep = keep || t.Flags&(linter.Digit|linter.Cyrillic|linter.Hyphen) == linter.Digit|linter.Cyrillic ||
 				i+2 < len(toks) && toks[i+1].Kind == linter.Space && toks[i+2].Kind == linter.Word &&
-					tpSameNorm(t, &toks[i+2])
+					tpSameNorm(s.d, t, &toks[i+2])
 		}
 		if keep {
 			s.picks = append(s.picks, i)
@@ -146,11 +146,11 @@ func (s *typoScan) pick() {
 
 // tpSameNorm reports whether two words have the same normal form,
 // comparing their numbers when both have one.
-func tpSameNorm(a, b *linter.Token) bool {
+func tpSameNorm(d *linter.Document, a, b *linter.Token) bool {
 	if a.NormID != 0 && b.NormID != 0 {
 		return a.NormID == b.NormID
 	}
-	return a.Norm() == b.Norm()
+	return d.Norm(a) == d.Norm(b)
 }
 
 // wordLeft returns the start of token i extended over a word glued to its
@@ -218,7 +218,7 @@ func (s *typoScan) looksLink(i, j int) bool {
 	}
 	for k := i + 1; k+1 < j; k++ {
 		if s.txt(k) == "." && s.tok(k-1).IsWordLike() && s.tok(k+1).Kind == linter.Word &&
-			tpDomains[s.tok(k+1).Norm()] && (k+2 == j || s.tok(k+2).Kind != linter.Word) {
+			tpDomains[s.d.Norm(s.tok(k+1))] && (k+2 == j || s.tok(k+2).Kind != linter.Word) {
 			return true
 		}
 	}
@@ -320,7 +320,7 @@ func (s *typoScan) numberRange(i int) {
 			return
 		}
 		if p.Kind == linter.Word {
-			switch p.Norm() {
+			switch s.d.Norm(p) {
 			case "n", "no", "тел", "телефон", "телефону", "телефона", "т", "факс", "моб", "код", "номер", "номеру", "номера":
 				return
 			}
@@ -402,7 +402,7 @@ func (s *typoScan) spaceAfter(i int, p string) {
 			return
 		}
 		pl := 0 // letters of the word before: «10кв» has two
-		for _, r := range prev.Norm() {
+		for _, r := range s.d.Norm(prev) {
 			if unicode.IsLetter(r) {
 				pl++
 			}
@@ -410,7 +410,7 @@ func (s *typoScan) spaceAfter(i int, p string) {
 		if prev.Kind == linter.Word && pl == 1 && prev.Is(linter.Title) {
 			return // initials: «А.В.Морозов» is a matter of taste
 		}
-		if prev.Kind == linter.Word && pl <= 2 && utf8.RuneCountInString(next.Norm()) <= 2 {
+		if prev.Kind == linter.Word && pl <= 2 && utf8.RuneCountInString(s.d.Norm(next)) <= 2 {
 			return // «т.е.», «т.д.», «и.о.», «кв.м»
 		}
 	} else if next.Flags&(linter.Cyrillic|linter.Latin) == 0 {
@@ -426,15 +426,15 @@ func (s *typoScan) spaceAfter(i int, p string) {
 // index of the last repeat so the scan goes on after it.
 func (s *typoScan) repeated(i int) int {
 	t := s.tok(i)
-	if t.Norm() == "" || t.Flags&(linter.Cyrillic|linter.Latin) == 0 || t.Is(linter.Digit) {
+	if s.d.Norm(t) == "" || t.Flags&(linter.Cyrillic|linter.Latin) == 0 || t.Is(linter.Digit) {
 		return i
 	}
 	j := i
 	for s.in(j+2) && s.tok(j+1).Kind == linter.Space && s.tok(j+2).Kind == linter.Word &&
-		s.tok(j+2).Norm() == t.Norm() && s.tok(j+1).End == s.tok(j+2).Start && s.tok(j).End == s.tok(j+1).Start {
+		s.d.Norm(s.tok(j+2)) == s.d.Norm(t) && s.tok(j+1).End == s.tok(j+2).Start && s.tok(j).End == s.tok(j+1).Start {
 		j += 2
 	}
-	if j == i || tpRedup[t.Norm()] {
+	if j == i || tpRedup[s.d.Norm(t)] {
 		return i
 	}
 	s.c.Report(t.Start, s.tok(j).End, "Слово «"+s.txt(i)+"» повторяется подряд — уберите лишнее.", s.txt(i))
@@ -481,7 +481,7 @@ func (s *typoScan) gluedUnit(i int) {
 		if !s.solid(k) || s.txt(k) == "." {
 			continue
 		}
-		if s.txt(k) == "№" || (s.tok(k).Kind == linter.Word && tpPlaceWords[s.tok(k).Norm()]) {
+		if s.txt(k) == "№" || (s.tok(k).Kind == linter.Word && tpPlaceWords[s.d.Norm(s.tok(k))]) {
 			return
 		}
 		break
@@ -636,7 +636,7 @@ func (s *typoScan) isListMark(i int) bool {
 	if t.Kind != linter.Word {
 		return false
 	}
-	return utf8.RuneCountInString(t.Norm()) == 1 || strings.Trim(s.txt(i), "IVXLC") == "" // «а)», «IV)»
+	return utf8.RuneCountInString(s.d.Norm(t)) == 1 || strings.Trim(s.txt(i), "IVXLC") == "" // «а)», «IV)»
 }
 
 // tpQuotePair is a matched opening and closing quote, as token indices;

@@ -238,7 +238,7 @@ func vgMatch(d *linter.Document, s *dsSent, k int, p *vgPattern) (int, int) {
 			if j > 0 && s.bits(j-1).has(wtPreposition) {
 				continue
 			}
-			if p.veto != nil && p.veto(d.Tokens[w[k]].Norm(), d.Tokens[w[j]].Norm()) {
+			if p.veto != nil && p.veto(d.Norm(&d.Tokens[w[k]]), d.Norm(&d.Tokens[w[j]])) {
 				continue
 			}
 			a, b := min(j, k), max(j, at)
@@ -292,7 +292,7 @@ func vgPhrases(d *linter.Document, s *dsSent, cond bool, hit func(kind vgKind, a
 // vgNegated reports «не» just before word k or among words k..e.
 func vgNegated(d *linter.Document, w []int, k, e int) bool {
 	for j := max(k-1, 0); j <= e; j++ {
-		if d.Tokens[w[j]].Norm() == "не" {
+		if d.Norm(&d.Tokens[w[j]]) == "не" {
 			return true
 		}
 	}
@@ -359,16 +359,16 @@ func vgFutureIn(d *linter.Document, s *dsSent, side []bool) (a, b int, kind vgKi
 	w := s.w
 	for k, i := range w {
 		wb := s.bits(k)
-		if !wb.any(vgPromiseOrAux) || side[k] || (k > 0 && d.Tokens[w[k-1]].Norm() == "не") {
+		if !wb.any(vgPromiseOrAux) || side[k] || (k > 0 && d.Norm(&d.Tokens[w[k-1]]) == "не") {
 			continue
 		}
-		n := d.Tokens[i].Norm()
+		n := d.Norm(&d.Tokens[i])
 		switch {
 		case wb.has(wtPromise):
 			a, b = k, k
 		case wb.has(wtFutureAux):
 			for j := k + 1; j < len(w) && j <= k+2; j++ {
-				m := d.Tokens[w[j]].Norm()
+				m := d.Norm(&d.Tokens[w[j]])
 				if outParticiple(m) || (n == "будем" && (strings.HasSuffix(m, "ть") || strings.HasSuffix(m, "ться"))) {
 					a, b = k, j
 					break

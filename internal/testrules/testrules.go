@@ -26,7 +26,7 @@ func (p Phrase) Check(c *linter.Context) {
 				j++
 				continue
 			}
-			if t.Norm() != p.Words[k] && c.Doc.TokenText(j) != p.Words[k] {
+			if c.Doc.Norm(t) != p.Words[k] && c.Doc.TokenText(j) != p.Words[k] {
 				break
 			}
 			j, k = j+1, k+1
@@ -48,8 +48,8 @@ type Missing struct {
 func (m Missing) Meta() *linter.Meta { return m.M }
 
 func (m Missing) Check(c *linter.Context) {
-	for _, t := range c.Doc.Tokens {
-		if t.Norm() == m.Word {
+	for i := range c.Doc.Tokens {
+		if c.Doc.Norm(&c.Doc.Tokens[i]) == m.Word {
 			return
 		}
 	}
