@@ -41,7 +41,7 @@ func (r wordRule) Check(c *linter.Context) {
 			if t.Is(linter.Title) {
 				rep = strings.ToUpper(rep[:2]) + rep[2:] // Cyrillic letters are two bytes
 			}
-			c.Report(t.Start, t.End, r.msg, rep)
+			c.Report(int(t.Start), int(t.End), r.msg, rep)
 		}
 	}
 }
@@ -72,7 +72,7 @@ func (r phraseRule) Check(c *linter.Context) {
 			}
 		}
 		if ok {
-			c.Report(toks[words[i]].Start, toks[words[i+len(r.phrase)-1]].End, r.msg)
+			c.Report(int(toks[words[i]].Start), int(toks[words[i+len(r.phrase)-1]].End), r.msg)
 		}
 	}
 }

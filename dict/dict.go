@@ -711,7 +711,7 @@ func (sc *Scanner) walk(i, last int) bool {
 				if best[l].Entry != nil && best[l].Last == j+1 && bestOrder[l] > o {
 					continue // same length: the later entry wins
 				}
-				best[l] = Match{Entry: e, First: i, Last: j + 1, Start: t.Start, End: tj.End}
+				best[l] = Match{Entry: e, First: i, Last: j + 1, Start: int(t.Start), End: int(tj.End)}
 				bestOrder[l] = o
 				found = true
 			}
@@ -742,7 +742,7 @@ func trimContext(toks []linter.Token, m Match) Match {
 			continue
 		}
 		if n--; n == 0 {
-			m.Last, m.End = i+1, toks[i].End
+			m.Last, m.End = i+1, int(toks[i].End)
 			break
 		}
 	}
@@ -770,7 +770,7 @@ func (d *Dict) scanParts(doc *linter.Document, i int, covered *[MaxLists]int, ou
 					if i < covered[l] || (e.Cased && !startsUpper(part)) {
 						continue
 					}
-					out = append(out, Match{Entry: e, First: i, Last: i + 1, Start: t.Start + start, End: t.Start + k})
+					out = append(out, Match{Entry: e, First: i, Last: i + 1, Start: int(t.Start) + start, End: int(t.Start) + k})
 				}
 			}
 		}

@@ -133,6 +133,9 @@ func DefaultThresholds(p Profile) (warn, err int) {
 // Check runs the enabled rules on a document and returns findings sorted
 // by position. It fails only on settings that name unknown rules.
 func (r *Registry) Check(doc *Document, s Settings) (*Result, error) {
+	if doc.tooLong {
+		return nil, &InputError{Name: doc.Name, Err: ErrTooLong}
+	}
 	for _, list := range [2][]string{s.Enable, s.Disable} {
 		for _, name := range list {
 			if err := r.Resolve(name); err != nil {

@@ -31,7 +31,7 @@ func (r *fakeRule) Check(c *Context) {
 	for _, tk := range c.Doc.Tokens {
 		for _, w := range r.words {
 			if n := c.Doc.Norm(&tk); n == w && !c.Options.Allowed(n) {
-				c.ReportAs(r.sev, tk.Start, tk.End, "слово «"+w+"»", "замена")
+				c.ReportAs(r.sev, int(tk.Start), int(tk.End), "слово «"+w+"»", "замена")
 			}
 		}
 	}

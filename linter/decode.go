@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -43,11 +44,31 @@ func (e *InputError) Error() string {
 
 func (e *InputError) Unwrap() error { return e.Err }
 
+// MaxText is the longest text a Document holds, in bytes. Offsets in
+// tokens are 32-bit, which keeps a token at 16 bytes; source and the
+// servers cap their input far below it.
+const MaxText = math.MaxInt32
+
+// maxText is MaxText; tests lower it.
+var maxText = MaxText
+
+// ErrTooLong is the error for a text longer than MaxText.
+var ErrTooLong = errors.New("текст больше 2 ГБ: разделите его на части")
+
 // Decode turns raw bytes into UTF-8 text. It honours a UTF-8 or UTF-16 BOM,
 // recognises Russian UTF-16 without one, keeps valid UTF-8 as is, and takes
 // anything else that is not binary for Windows-1251, the only other
-// encoding Russian drafts arrive in.
+// encoding Russian drafts arrive in. A text longer than MaxText once
+// decoded is ErrTooLong.
 func Decode(b []byte) (string, Encoding, error) {
+	text, enc, err := decode(b)
+	if err == nil && len(text) > maxText {
+		return "", "", ErrTooLong
+	}
+	return text, enc, err
+}
+
+func decode(b []byte) (string, Encoding, error) {
 	switch {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
 		b = b[3:]

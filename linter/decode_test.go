@@ -145,3 +145,29 @@ func TestValidUTF8(t *testing.T) {
 		}
 	}
 }
+
+// TestTooLong checks that a text past MaxText is refused with a clear
+// error, by Decode and by Registry.Check, instead of wrapping the 32-bit
+// offsets of its tokens.
+func TestTooLong(t *testing.T) {
+	defer func(old int) { maxText = old }(maxText)
+	maxText = 40
+	text := strings.Repeat("слово ", 10) // 110 bytes
+	_, _, err := Decode([]byte(text))
+	assert.ErrorIs(t, err, ErrTooLong)
+	_, err = Parse("t.txt", []byte(text), Text)
+	assert.ErrorIs(t, err, ErrTooLong)
+
+	d := FromText("t.txt", text)
+	assert.Empty(t, d.Tokens)
+	reg, err := NewRegistry(fake("f", CatReadability, Warning, "слово"))
+	require.NoError(t, err)
+	_, err = reg.Check(d, Settings{})
+	var ie *InputError
+	require.ErrorAs(t, err, &ie)
+	assert.ErrorIs(t, err, ErrTooLong)
+	assert.Equal(t, "t.txt: текст больше 2 ГБ: разделите его на части", err.Error())
+
+	_, _, err = Decode([]byte(text[:33]))
+	assert.NoError(t, err, "a text within the bound")
+}

@@ -104,6 +104,9 @@ type Document struct {
 	badRunes bool
 	// parts tells that some block has a Part (an office document).
 	parts bool
+	// tooLong tells that Text is past maxText: it has no blocks, and
+	// Registry.Check refuses it.
+	tooLong bool
 	// over holds the normal forms of words past the stem cache's bound
 	// (NormID 0), by the token's Start. Nearly always nil.
 	over map[int]normInfo
@@ -245,6 +248,10 @@ func trimEnd(text string, end int) int {
 
 func (d *Document) analyze() {
 	d.memo = &docMemo{owner: d}
+	if len(d.Text) > maxText {
+		d.tooLong, d.Blocks = true, nil // Registry.Check refuses it
+		return
+	}
 	for i := range d.Blocks {
 		if d.Blocks[i].Part != "" {
 			d.parts = true

@@ -69,7 +69,7 @@ func TestDocumentConcurrentReads(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := range d.Tokens {
-				d.Pos(d.Tokens[i].Start)
+				d.Pos(int(d.Tokens[i].Start))
 			}
 			_ = d.Lines()
 			_ = DetectProfile(d)
@@ -89,7 +89,7 @@ func TestBlocksAndHelpers(t *testing.T) {
 	assert.Equal(t, []string{"Первый абзац.", "Второй абзац. Еще.", "Третий"}, blocks)
 	for bi, b := range d.Blocks {
 		for i := b.First; i < b.Last; i++ {
-			assert.Equal(t, bi, d.BlockAt(d.Tokens[i].Start))
+			assert.Equal(t, bi, d.BlockAt(int(d.Tokens[i].Start)))
 		}
 	}
 	assert.Equal(t, -1, d.BlockAt(strings.Index(text, "\n\n")+1), "a blank line is in no block")

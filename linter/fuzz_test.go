@@ -93,7 +93,7 @@ func (everyWord) Meta() *Meta {
 func (everyWord) Check(c *Context) {
 	for _, tk := range c.Doc.Tokens {
 		if tk.Kind == Word {
-			c.Report(tk.Start, tk.End, "слово")
+			c.Report(int(tk.Start), int(tk.End), "слово")
 		}
 	}
 }
@@ -129,10 +129,10 @@ func checkDoc(t *testing.T, d *Document, valid bool) {
 					t.Fatalf("block %d: no token at %d", bi, at)
 				}
 				tk := d.Tokens[k]
-				if tk.Start != at || tk.End <= tk.Start || tk.End > s.End {
+				if int(tk.Start) != at || tk.End <= tk.Start || int(tk.End) > s.End {
 					t.Fatalf("block %d: token %d [%d,%d) at %d in %v", bi, k, tk.Start, tk.End, at, s)
 				}
-				at = tk.End
+				at = int(tk.End)
 				k++
 			}
 		}
@@ -141,7 +141,7 @@ func checkDoc(t *testing.T, d *Document, valid bool) {
 		}
 	}
 	for i, tk := range d.Tokens {
-		if valid && (!onRune(tk.Start) || !onRune(tk.End)) {
+		if valid && (!onRune(int(tk.Start)) || !onRune(int(tk.End))) {
 			t.Fatalf("token %d [%d,%d) cuts a character", i, tk.Start, tk.End)
 		}
 		if tk.Kind > Punct {
@@ -161,7 +161,7 @@ func checkDoc(t *testing.T, d *Document, valid bool) {
 			t.Fatalf("sentence %d tokens [%d,%d) not in block [%d,%d) or overlapping", si, s.First, s.Last, b.First, b.Last)
 		}
 		prevLast = s.Last
-		if s.Start != d.Tokens[s.First].Start || s.End != d.Tokens[s.Last-1].End {
+		if s.Start != int(d.Tokens[s.First].Start) || s.End != int(d.Tokens[s.Last-1].End) {
 			t.Fatalf("sentence %d span [%d,%d)", si, s.Start, s.End)
 		}
 		if want := countWords(d, s.First, s.Last); s.Words != want {
@@ -178,10 +178,10 @@ func checkDoc(t *testing.T, d *Document, valid bool) {
 	}
 	line, col, k := 1, 1, 0
 	for off := 0; off <= len(text); {
-		for k < len(d.Tokens) && d.Tokens[k].Start < off {
+		for k < len(d.Tokens) && int(d.Tokens[k].Start) < off {
 			k++
 		}
-		if k < len(d.Tokens) && d.Tokens[k].Start == off {
+		if k < len(d.Tokens) && int(d.Tokens[k].Start) == off {
 			if p := d.Pos(off); p.Line != line || p.Column != col || p.Offset != off {
 				t.Fatalf("Pos(%d) = %+v, want line %d column %d", off, p, line, col)
 			}

@@ -16,7 +16,7 @@ func mdWords(t *testing.T, src string) []string {
 	assert.Equal(t, src, d.Text, "positions are offsets into the source")
 	var out []string
 	for i, tk := range d.Tokens {
-		require.True(t, 0 <= tk.Start && tk.Start < tk.End && tk.End <= len(src))
+		require.True(t, 0 <= tk.Start && tk.Start < tk.End && int(tk.End) <= len(src))
 		if tk.IsWordLike() {
 			out = append(out, d.TokenText(i))
 		}
@@ -94,7 +94,7 @@ func TestMarkdownPositions(t *testing.T) {
 		assert.True(t, seen[w], "word %q is checked", w)
 		i := indexToken(d, w)
 		require.GreaterOrEqual(t, i, 0, w)
-		assert.Equal(t, strings.Index(src, w), d.Tokens[i].Start, "word %q", w)
+		assert.Equal(t, strings.Index(src, w), int(d.Tokens[i].Start), "word %q", w)
 	}
 	for _, w := range []string{"author", "служба", "Кирова", "example", "com", "ул"} {
 		assert.False(t, seen[w], "word %q is not checked", w)

@@ -139,11 +139,11 @@ func refTokenize(text string, start, end int, bad *bool) []Token {
 		if r == utf8.RuneError && n == 1 {
 			*bad = true
 		}
-		t := Token{Start: i, Kind: Punct}
+		t, e := Token{Start: int32(i), Kind: Punct}, i
 		switch {
 		case isWordRune(r):
 			j, flags, letters := refScanWord(text, i, end)
-			t.End, t.Flags = j, flags
+			e, t.Flags = j, flags
 			switch {
 			case letters:
 				t.Kind = Word
@@ -152,29 +152,30 @@ func refTokenize(text string, start, end int, bad *bool) []Token {
 				t.Kind = Number
 			}
 		case r == '\n' || r == '\r':
-			t.Kind, t.End = Newline, i+1
+			t.Kind, e = Newline, i+1
 			if r == '\r' && i+1 < end && text[i+1] == '\n' {
-				t.End++
+				e++
 			}
 		case isSpace(r):
-			t.Kind, t.End = Space, i
-			for t.End < end {
-				r2, n2 := decodeRune(text[:end], t.End)
+			t.Kind, e = Space, i
+			for e < end {
+				r2, n2 := decodeRune(text[:end], e)
 				if !isSpace(r2) {
 					break
 				}
-				t.End += n2
+				e += n2
 			}
 		case r == '.':
-			t.End = i + 1
-			for t.End < end && text[t.End] == '.' {
-				t.End++
+			e = i + 1
+			for e < end && text[e] == '.' {
+				e++
 			}
 		default:
-			t.End = i + n
+			e = i + n
 		}
+		t.End = int32(e)
 		toks = append(toks, t)
-		i = t.End
+		i = e
 	}
 	return toks
 }

@@ -67,7 +67,7 @@ func splitSentences(d *Document) []Sentence {
 				last--
 			}
 			if last > start {
-				s := Sentence{Start: d.Tokens[start].Start, End: d.Tokens[last-1].End, First: start, Last: last, Block: bi}
+				s := Sentence{Start: int(d.Tokens[start].Start), End: int(d.Tokens[last-1].End), First: start, Last: last, Block: bi}
 				s.Words = words
 				out = append(out, s)
 			}

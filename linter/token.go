@@ -40,13 +40,14 @@ const (
 // Token is one piece of the text. Start and End are byte offsets into
 // Document.Text; positions come from here and are never searched for again.
 //
-// A megabyte of prose has some 200,000 tokens, so a token is kept small
-// and holds no pointer: the allocator clears every token of every
-// document, but the collector need not scan them. A word's normal form
-// and stem are found by its NormID (Document.Norm, Document.Stem).
+// A megabyte of prose has some 175,000 tokens, and every rule walks them,
+// so a token is kept to 16 bytes and holds no pointer: offsets are 32-bit
+// (a Document holds at most MaxText bytes), and a word's normal form and
+// stem are found by its NormID (Document.Norm, Document.Stem), so the
+// collector need not scan the tokens.
 type Token struct {
-	Start int
-	End   int
+	Start int32
+	End   int32
 	// NormID numbers the word's normal form: tokens with the same
 	// normal form share it, in every document of the process, so a rule
 	// can keep facts about words in a slice indexed by it instead of
@@ -82,7 +83,7 @@ func (d *Document) uncached(t *Token) normInfo {
 	if t.Kind != Word || d.over == nil {
 		return normInfo{}
 	}
-	return d.over[t.Start]
+	return d.over[int(t.Start)]
 }
 
 // Is reports whether all flags in f are set.
@@ -255,7 +256,7 @@ func WithoutNormIDs(d *Document) *Document {
 	c.over = maps.Clone(d.over)
 	for i := range c.Tokens {
 		if t := &c.Tokens[i]; t.NormID != 0 {
-			c.keep(t.Start, &wordInfo{norm: d.Norm(t), stem: d.Stem(t)})
+			c.keep(int(t.Start), &wordInfo{norm: d.Norm(t), stem: d.Stem(t)})
 			t.NormID = 0
 		}
 	}
@@ -280,7 +281,7 @@ func addToken(toks []Token, k Kind, start, end int) []Token {
 	}
 	toks = toks[:n+1]
 	t := &toks[n]
-	t.Kind, t.Start, t.End = k, start, end
+	t.Kind, t.Start, t.End = k, int32(start), int32(end)
 	return toks
 }
 

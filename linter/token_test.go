@@ -141,9 +141,9 @@ func TestByteOffsets(t *testing.T) {
 	require.Len(t, d.Tokens, len(want))
 	end := 0
 	for i, tk := range d.Tokens {
-		assert.Equal(t, end, tk.Start, "tokens follow each other")
+		assert.Equal(t, end, int(tk.Start), "tokens follow each other")
 		assert.Equal(t, want[i], text[tk.Start:tk.End])
-		end = tk.End
+		end = int(tk.End)
 	}
 	assert.Equal(t, len(text), end)
 }

@@ -178,7 +178,7 @@ func (r abbreviation) Check(c *linter.Context) {
 		}
 		t := &d.Tokens[u.first]
 		if !known {
-			c.ReportAs(sev, t.Start, t.End, "Сокращение „"+w+"“ не расшифровано. При первом упоминании напишите "+
+			c.ReportAs(sev, int(t.Start), int(t.End), "Сокращение „"+w+"“ не расшифровано. При первом упоминании напишите "+
 				"полностью, а сокращение дайте в скобках: «… (далее — "+w+")».")
 			continue
 		}
@@ -203,10 +203,10 @@ func (r abbreviation) Check(c *linter.Context) {
 			msg += "Оно встречается один раз — " + how + ": „" + full + "“."
 		}
 		if !subject {
-			c.ReportAs(sev, t.Start, t.End, msg)
+			c.ReportAs(sev, int(t.Start), int(t.End), msg)
 			continue
 		}
-		c.ReportAs(sev, t.Start, t.End, msg, wdUpperFirst(sugg))
+		c.ReportAs(sev, int(t.Start), int(t.End), msg, wdUpperFirst(sugg))
 	}
 }
 
@@ -442,7 +442,7 @@ func (l *abbrLine) shouted(d *linter.Document, i int) bool {
 	if l.last > l.first && i >= l.first && i < l.last {
 		return l.shout
 	}
-	b := d.BlockAt(d.Tokens[i].Start)
+	b := d.BlockAt(int(d.Tokens[i].Start))
 	lo, hi := 0, len(d.Tokens)
 	if b >= 0 {
 		lo, hi = d.Blocks[b].First, d.Blocks[b].Last

@@ -134,7 +134,7 @@ func TestAbbreviationShoutedLines(t *testing.T) {
 			if doc.Tokens[i].Kind != linter.Word {
 				continue
 			}
-			b := doc.Blocks[doc.BlockAt(doc.Tokens[i].Start)]
+			b := doc.Blocks[doc.BlockAt(int(doc.Tokens[i].Start))]
 			first, last := i, i+1
 			for first > b.First && doc.Tokens[first-1].Kind != linter.Newline {
 				first--

@@ -76,13 +76,13 @@ func (address) Check(c *linter.Context) {
 				}
 				w := d.Text[t.Start:t.End]
 				up := string(unicode.ToUpper(r)) + w[n:]
-				c.Report(t.Start, t.End, "Ответ адресован одному человеку: из вежливости пишите «"+up+"» с большой буквы.", up)
+				c.Report(int(t.Start), int(t.End), "Ответ адресован одному человеку: из вежливости пишите «"+up+"» с большой буквы.", up)
 			}
 		}
 	}
 	if l.greet.kind == adGreetNone && l.body >= 0 && (l.person != nil || l.replyLine) {
 		t := &d.Tokens[l.body]
-		c.ReportAs(linter.Info, t.Start, t.End, "Ответ начинается без обращения к адресату. Начните с обращения "+
+		c.ReportAs(linter.Info, int(t.Start), int(t.End), "Ответ начинается без обращения к адресату. Начните с обращения "+
 			"по имени и отчеству, например «Уважаемая Татьяна Викторовна!» — так принято в деловом письме.")
 	}
 	if l.greet.kind == adGreetOne {
@@ -195,7 +195,7 @@ func adReadLetter(d *linter.Document) adLetter {
 	// are the header and the greeting.
 	if l.body < 0 {
 		l.tail = len(d.Text)
-	} else if bi := d.BlockAt(d.Tokens[l.body].Start); bi >= 0 && l.tail < d.Blocks[bi].End {
+	} else if bi := d.BlockAt(int(d.Tokens[l.body].Start)); bi >= 0 && l.tail < d.Blocks[bi].End {
 		l.tail = len(d.Text)
 		if bi+1 < len(d.Blocks) {
 			l.tail = d.Blocks[bi+1].Start
@@ -388,7 +388,7 @@ func adPersonAt(d *linter.Document, i, last int) (*adPerson, int) {
 	t := &d.Tokens[i]
 	if adIsSurname(d, t) {
 		if ini, end, next := adReadInitials(d, adSkipSpace(d, i+1, last), last); len(ini) > 0 {
-			return &adPerson{start: t.Start, end: end, initials: ini, gender: adSurnameGender(d.Norm(t))}, next
+			return &adPerson{start: int(t.Start), end: end, initials: ini, gender: adSurnameGender(d.Norm(t))}, next
 		}
 		return nil, i + 1
 	}
@@ -398,7 +398,7 @@ func adPersonAt(d *linter.Document, i, last int) (*adPerson, int) {
 	}
 	if j := adSkipSpace(d, next, last); j < last && adIsSurname(d, &d.Tokens[j]) {
 		sn := &d.Tokens[j]
-		return &adPerson{start: t.Start, end: sn.End, initials: ini, gender: adSurnameGender(d.Norm(sn))}, j + 1
+		return &adPerson{start: int(t.Start), end: int(sn.End), initials: ini, gender: adSurnameGender(d.Norm(sn))}, j + 1
 	}
 	return nil, i + 1
 }
@@ -428,7 +428,7 @@ func adReadInitials(d *linter.Document, i, last int) ([]rune, int, int) {
 		}
 		r, _ := utf8.DecodeRuneInString(d.Text[t.Start:])
 		ini = append(ini, r)
-		end, next = d.Tokens[i+1].End, i+2
+		end, next = int(d.Tokens[i+1].End), i+2
 		i = adSkipSpace(d, i+2, last)
 	}
 	return ini, end, next
@@ -546,7 +546,7 @@ func (q *adQuoted) has(d *linter.Document, i int) bool {
 	if bi != q.block {
 		q.block, q.spans = bi, adQuotedSpans(d, bi, q.spans[:0])
 	}
-	return q.spans.has(d.Tokens[i].Start)
+	return q.spans.has(int(d.Tokens[i].Start))
 }
 
 // adQuotedSpans appends to out the text inside paired quotes of block
@@ -555,7 +555,7 @@ func adQuotedSpans(d *linter.Document, bi int, out adSpans) adSpans {
 	b := &d.Blocks[bi]
 	pairs, _ := tpQuotes(d, b.First, b.Last, nil)
 	for _, p := range pairs {
-		out = append(out, linter.Span{Start: d.Tokens[p.open].Start, End: d.Tokens[p.close].End})
+		out = append(out, linter.Span{Start: int(d.Tokens[p.open].Start), End: int(d.Tokens[p.close].End)})
 	}
 	// Pairs come out inner first; sort them and merge the nested ones.
 	slices.SortFunc(out, func(a, b linter.Span) int { return cmp.Compare(a.Start, b.Start) })

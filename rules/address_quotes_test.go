@@ -18,7 +18,7 @@ func adQuotedAll(d *linter.Document) adSpans {
 		b := &d.Blocks[bi]
 		pairs, _ := tpQuotes(d, b.First, b.Last, nil)
 		for _, p := range pairs {
-			out = append(out, linter.Span{Start: d.Tokens[p.open].Start, End: d.Tokens[p.close].End})
+			out = append(out, linter.Span{Start: int(d.Tokens[p.open].Start), End: int(d.Tokens[p.close].End)})
 		}
 	}
 	slices.SortFunc(out, func(a, b linter.Span) int { return cmp.Compare(a.Start, b.Start) })
@@ -43,10 +43,10 @@ func TestAdQuotedBlock(t *testing.T) {
 		all := adQuotedAll(d)
 		q := adQuoted{block: -1}
 		for i := range d.Tokens {
-			assert.Equal(t, all.has(d.Tokens[i].Start), q.has(d, i), "%s: token %d", d.Name, i)
+			assert.Equal(t, all.has(int(d.Tokens[i].Start)), q.has(d, i), "%s: token %d", d.Name, i)
 		}
 		for i := len(d.Tokens) - 1; i >= 0; i -= 3 {
-			assert.Equal(t, all.has(d.Tokens[i].Start), q.has(d, i), "%s: token %d", d.Name, i)
+			assert.Equal(t, all.has(int(d.Tokens[i].Start)), q.has(d, i), "%s: token %d", d.Name, i)
 		}
 	}
 }

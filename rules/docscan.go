@@ -217,7 +217,7 @@ func dsHasPrefix(n string, ps []string) bool {
 
 // dsSpan returns the byte span of a line.
 func dsSpan(d *linter.Document, l dsLine) (int, int) {
-	return d.Tokens[l.First].Start, d.Tokens[l.Last-1].End
+	return int(d.Tokens[l.First].Start), int(d.Tokens[l.Last-1].End)
 }
 
 // dsFirstWord returns the first word or number token of a line, or -1.
@@ -509,9 +509,9 @@ func dsPhones(d *linter.Document, first, last int, out []dsPhone) []dsPhone {
 		if !bad {
 			switch {
 			case digits >= 10 && digits <= 12:
-				out = append(out, dsPhone{Start: t.Start, End: end})
+				out = append(out, dsPhone{Start: int(t.Start), End: int(end)})
 			case digits >= 5 && digits <= 7 && (grouped || (numbers >= 3 && digits == 6) || dsAfterPhoneWord(d, i, first)):
-				out = append(out, dsPhone{Start: t.Start, End: end, Local: true})
+				out = append(out, dsPhone{Start: int(t.Start), End: int(end), Local: true})
 			}
 		}
 		i = lastNum + 1

@@ -114,7 +114,7 @@ func dsNameAt(d *linter.Document, i, last int) (nameRun, int) {
 	if end == i {
 		return r, i + 1
 	}
-	r.start, r.end = d.Tokens[begin].Start, d.Tokens[end-1].End
+	r.start, r.end = int(d.Tokens[begin].Start), int(d.Tokens[end-1].End)
 	switch {
 	case words == 0:
 		r.kind = nameNone

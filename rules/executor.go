@@ -181,7 +181,7 @@ var execOurs = dsForms("мы нам нас нами")
 // call: «в диспетчерскую», «к мастеру», «телефон отдела …».
 func execCallClause(d *linter.Document, first, off int) (call, other bool) {
 	end := first
-	for end < len(d.Tokens) && d.Tokens[end].Start < off {
+	for end < len(d.Tokens) && int(d.Tokens[end].Start) < off {
 		end++
 	}
 	// The clause begins after the last comma, semicolon or dash; a colon

@@ -141,7 +141,7 @@ func foreignLatin(c *linter.Context, g *wdGuard, taken []dict.Match, latin []int
 				if k < len(taken) && taken[k].First <= j || g.covers(j, j+1) || c.Options.Allowed(c.Doc.Norm(t)) {
 					continue
 				}
-				c.Report(t.Start, t.End, "Слово латиницей „"+d.Text[t.Start:t.End]+"“: не всякий читатель его поймёт. Напишите по-русски.")
+				c.Report(int(t.Start), int(t.End), "Слово латиницей „"+d.Text[t.Start:t.End]+"“: не всякий читатель его поймёт. Напишите по-русски.")
 			}
 			i = end
 		}

@@ -208,7 +208,7 @@ func jargonLinkThat(c *linter.Context, m dict.Match) {
 	d := c.Doc
 	last := jargonThatAhead(d, m.Last, wdSentenceEnd(d, m.First))
 	text := d.Text[m.Start:d.Tokens[last-1].End]
-	c.ReportAs(wdSeverity(c, m.Entry), m.Start, d.Tokens[last-1].End, "Канцелярит: „"+text+"“ — тяжёлый оборот со связкой. "+
+	c.ReportAs(wdSeverity(c, m.Entry), m.Start, int(d.Tokens[last-1].End), "Канцелярит: „"+text+"“ — тяжёлый оборот со связкой. "+
 		"Скажите прямо: «Причина в том, что…» или «…, потому что…».")
 }
 
@@ -448,7 +448,7 @@ func wdReport(c *linter.Context, out *wdTexts, m dict.Match, in *wdInfo) {
 	e := m.Entry
 	t := &d.Tokens[m.First]
 	text := d.Text[m.Start:m.End]
-	part := m.Last-m.First == 1 && (m.Start != t.Start || m.End != t.End)
+	part := m.Last-m.First == 1 && (m.Start != int(t.Start) || m.End != int(t.End))
 	head := !part && e.InHeadForm(d, m)
 	// Entries have a few replacements: the lists live on the stack.
 	var litsBuf, plainBuf [4]string
@@ -483,7 +483,7 @@ func wdReport(c *linter.Context, out *wdTexts, m dict.Match, in *wdInfo) {
 	if in.del && !part {
 		if sp, ok := wdDeletable(d, m); ok {
 			space = d.TokenText(sp)
-			end = d.Tokens[sp].End
+			end = int(d.Tokens[sp].End)
 			drop = true
 		}
 	}

@@ -58,10 +58,10 @@ func (r mixedScript) Check(c *linter.Context) {
 		}
 		// Each message is written by one concatenation: one allocation.
 		if fix, ok := mixedFix(w); ok {
-			c.Report(t.Start, t.End, "В слове „"+w+mixedWhy+": „"+fix+"“.", fix)
+			c.Report(int(t.Start), int(t.End), "В слове „"+w+mixedWhy+": „"+fix+"“.", fix)
 			continue
 		}
-		c.Report(t.Start, t.End, "В слове „"+w+mixedWhy+".")
+		c.Report(int(t.Start), int(t.End), "В слове „"+w+mixedWhy+".")
 	}
 }
 

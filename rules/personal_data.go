@@ -70,7 +70,7 @@ func (personalData) Check(c *linter.Context) {
 			case linter.Number:
 				next = s.number(i)
 			}
-			if next == i && public && t.Start < tail && s.publicCue(i) {
+			if next == i && public && int(t.Start) < tail && s.publicCue(i) {
 				next = s.public(i)
 			}
 			if next > i {
@@ -104,7 +104,7 @@ func (s *pdScan) passportAt(i int) int {
 	if !ok {
 		return i
 	}
-	s.c.Report(s.tok(a).Start, s.tok(b-1).End, "Номер паспорта"+pdWhy+" Уберите его: для ответа он не нужен.")
+	s.c.Report(int(s.tok(a).Start), int(s.tok(b-1).End), "Номер паспорта"+pdWhy+" Уберите его: для ответа он не нужен.")
 	return b
 }
 
@@ -122,14 +122,14 @@ func (s *pdScan) number(i int) int {
 	case digits == "":
 		// Not 11 to 19 digits: none of the numbers below.
 	case len(digits) == 11 && pdSNILS(digits, groups, s.keywordBefore(i, "снилс")):
-		s.c.Report(t.Start, s.tok(end-1).End, "Номер СНИЛС"+pdWhy+" Уберите его: для ответа он не нужен.")
+		s.c.Report(int(t.Start), int(s.tok(end-1).End), "Номер СНИЛС"+pdWhy+" Уберите его: для ответа он не нужен.")
 		return end
 	case pdCard(digits, groups):
-		s.c.Report(t.Start, s.tok(end-1).End, "Похоже на номер банковской карты"+pdWhy+
+		s.c.Report(int(t.Start), int(s.tok(end-1).End), "Похоже на номер банковской карты"+pdWhy+
 			" Уберите его: для ответа он не нужен.")
 		return end
 	case len(groups) == 1 && pdINN12(digits):
-		s.c.Report(t.Start, s.tok(end-1).End, "Похоже на ИНН физического лица"+pdWhy+
+		s.c.Report(int(t.Start), int(s.tok(end-1).End), "Похоже на ИНН физического лица"+pdWhy+
 			" Уберите его: для ответа он не нужен.")
 		return end
 	}
@@ -160,7 +160,7 @@ func (s *pdScan) public(i int) int {
 	switch t.Kind {
 	case linter.Word:
 		if a, b := s.fullName(i); b > a {
-			s.c.ReportAs(linter.Error, s.tok(a).Start, s.tok(b-1).End, "В публичном ответе не называйте человека по "+
+			s.c.ReportAs(linter.Error, int(s.tok(a).Start), int(s.tok(b-1).End), "В публичном ответе не называйте человека по "+
 				"фамилии, имени и отчеству: это персональные данные (152-ФЗ «О персональных данных», п. 2.2 Порядка). "+
 				"Обращайтесь по имени: «Здравствуйте, Ирина!».")
 			return b
@@ -169,26 +169,26 @@ func (s *pdScan) public(i int) int {
 		switch {
 		case strings.HasPrefix(s.d.Norm(t), "к"):
 			if a, b := s.flat(i); b > a {
-				s.c.ReportAs(linter.Error, s.tok(a).Start, s.tok(b-1).End, "В публичном ответе не указывайте номер "+
+				s.c.ReportAs(linter.Error, int(s.tok(a).Start), int(s.tok(b-1).End), "В публичном ответе не указывайте номер "+
 					"квартиры: вместе с адресом он указывает на человека"+pdWhy+" Оставьте улицу и дом.")
 				return b
 			}
 		case strings.HasPrefix(s.d.Norm(t), "л"):
 			if a, b := s.account(i); b > a {
-				s.c.ReportAs(linter.Error, s.tok(a).Start, s.tok(b-1).End, "В публичном ответе не указывайте номер "+
+				s.c.ReportAs(linter.Error, int(s.tok(a).Start), int(s.tok(b-1).End), "В публичном ответе не указывайте номер "+
 					"лицевого счёта"+pdWhy+" Уберите его.")
 				return b
 			}
 		}
 	case linter.Punct, linter.Number:
 		if end := s.mobile(i); end > i {
-			s.c.ReportAs(linter.Error, t.Start, s.tok(end-1).End, "В публичном ответе не публикуйте номер "+
+			s.c.ReportAs(linter.Error, int(t.Start), int(s.tok(end-1).End), "В публичном ответе не публикуйте номер "+
 				"мобильного телефона"+pdWhy+" Уберите его; телефон службы в подписи оставьте.")
 			return end
 		}
 		if s.txt(i) == "@" {
 			if a, b := s.email(i); b > a {
-				s.c.ReportAs(linter.Error, s.tok(a).Start, s.tok(b-1).End, "В публичном ответе не публикуйте "+
+				s.c.ReportAs(linter.Error, int(s.tok(a).Start), int(s.tok(b-1).End), "В публичном ответе не публикуйте "+
 					"адрес электронной почты"+pdWhy+" Уберите его.")
 				return b
 			}

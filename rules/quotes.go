@@ -199,7 +199,7 @@ func wdAllowed(c *linter.Context, m dict.Match, keys []string) bool {
 	}
 	d := c.Doc
 	t := &d.Tokens[m.First]
-	if part := m.Last-m.First == 1 && (m.Start != t.Start || m.End != t.End); part {
+	if part := m.Last-m.First == 1 && (m.Start != int(t.Start) || m.End != int(t.End)); part {
 		return c.Options.Allowed(linter.Normalize(d.Text[m.Start:m.End])) || wdAllowedKeys(c, keys)
 	}
 	for k := m.First; k < m.Last; k++ {

@@ -213,7 +213,7 @@ func (s *spellDoc) unknown(i int, start bool) {
 		return
 	}
 	msg := "Возможно, опечатка: „" + w + "“. Проверьте написание."
-	s.c.Report(t.Start, t.End, msg, s.suggest(w)...)
+	s.c.Report(int(t.Start), int(t.End), msg, s.suggest(w)...)
 }
 
 // badParts reports whether a hyphenated word the dictionary rejects has a

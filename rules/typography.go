@@ -157,16 +157,16 @@ func tpSameNorm(d *linter.Document, a, b *linter.Token) bool {
 // left (so that «обращение ,» shows the word); wordRight the same rightwards.
 func (s *typoScan) wordLeft(i int) int {
 	if s.glued(i-1, i) && s.tok(i-1).IsWordLike() {
-		return s.tok(i - 1).Start
+		return int(s.tok(i - 1).Start)
 	}
-	return s.tok(i).Start
+	return int(s.tok(i).Start)
 }
 
 func (s *typoScan) wordRight(i int) int {
 	if s.glued(i, i+1) && s.tok(i+1).IsWordLike() {
-		return s.tok(i + 1).End
+		return int(s.tok(i + 1).End)
 	}
-	return s.tok(i).End
+	return int(s.tok(i).End)
 }
 
 var tpDomains = tpSet("ru", "рф", "com", "org", "net", "su", "info", "gov", "рус", "edu", "io", "biz", "pro",
@@ -243,10 +243,10 @@ func (s *typoScan) tokens() {
 			case "-":
 				s.hyphenDash(i)
 			case "...":
-				s.c.Report(t.Start, t.End, "Три точки замените знаком многоточия «…».", "…")
+				s.c.Report(int(t.Start), int(t.End), "Три точки замените знаком многоточия «…».", "…")
 			case "№":
 				if s.glued(i, i+1) && s.numberLike(i+1) {
-					s.c.Report(t.Start, s.tok(i+1).End, "Отделите знак № от номера пробелом.", "№ "+s.txt(i+1))
+					s.c.Report(int(t.Start), int(s.tok(i+1).End), "Отделите знак № от номера пробелом.", "№ "+s.txt(i+1))
 				}
 			case ",", ";", ":", "!", "?", ".":
 				s.spaceAfter(i, p)
@@ -281,7 +281,7 @@ func (s *typoScan) hyphenDash(i int) {
 	}
 	lt, rt := s.tok(l), s.tok(r)
 	if lt.Kind == linter.Number && rt.Kind == linter.Number && tpDigits(s.txt(l)) && tpDigits(s.txt(r)) {
-		s.c.Report(lt.Start, rt.End, "В диапазоне чисел ставьте короткое тире «–» без пробелов, а не дефис.",
+		s.c.Report(int(lt.Start), int(rt.End), "В диапазоне чисел ставьте короткое тире «–» без пробелов, а не дефис.",
 			s.txt(l)+"–"+s.txt(r))
 		return
 	}
@@ -289,7 +289,7 @@ func (s *typoScan) hyphenDash(i int) {
 		return
 	}
 	d := s.d
-	s.c.Report(lt.Start, rt.End, "Между словами нужно тире «—» с пробелами, а не дефис «-»: дефис пишут только внутри слова («из-за»).",
+	s.c.Report(int(lt.Start), int(rt.End), "Между словами нужно тире «—» с пробелами, а не дефис «-»: дефис пишут только внутри слова («из-за»).",
 		d.Text[lt.Start:s.tok(i).Start]+"—"+d.Text[s.tok(i).End:rt.End])
 }
 
@@ -327,7 +327,7 @@ func (s *typoScan) numberRange(i int) {
 			break
 		}
 	}
-	s.c.Report(t.Start, t.End, "В диапазоне чисел ставьте короткое тире «–» без пробелов, а не дефис.",
+	s.c.Report(int(t.Start), int(t.End), "В диапазоне чисел ставьте короткое тире «–» без пробелов, а не дефис.",
 		a+"–"+b)
 }
 
@@ -358,7 +358,7 @@ func (s *typoScan) spaces(i int) {
 			return
 		}
 		start := s.wordLeft(i - 1)
-		s.c.Report(start, s.tok(i+1).End, "Перед знаком «"+next+"» пробел не ставят.",
+		s.c.Report(start, int(s.tok(i+1).End), "Перед знаком «"+next+"» пробел не ставят.",
 			s.d.Text[start:prev.End]+next)
 		return
 	}
@@ -418,7 +418,7 @@ func (s *typoScan) spaceAfter(i int, p string) {
 	}
 	start := s.wordLeft(i)
 	end := next.End
-	s.c.Report(start, end, "После знака «"+p+"» нужен пробел.",
+	s.c.Report(start, int(end), "После знака «"+p+"» нужен пробел.",
 		s.d.Text[start:s.tok(i).End]+" "+s.d.Text[next.Start:end])
 }
 
@@ -437,7 +437,7 @@ func (s *typoScan) repeated(i int) int {
 	if j == i || tpRedup[s.d.Norm(t)] {
 		return i
 	}
-	s.c.Report(t.Start, s.tok(j).End, "Слово «"+s.txt(i)+"» повторяется подряд — уберите лишнее.", s.txt(i))
+	s.c.Report(int(t.Start), int(s.tok(j).End), "Слово «"+s.txt(i)+"» повторяется подряд — уберите лишнее.", s.txt(i))
 	return j
 }
 
@@ -486,7 +486,7 @@ func (s *typoScan) gluedUnit(i int) {
 		}
 		break
 	}
-	s.c.Report(t.Start, t.End, "Отделите единицу измерения от числа пробелом: «"+num+" "+unit+"».", num+" "+unit)
+	s.c.Report(int(t.Start), int(t.End), "Отделите единицу измерения от числа пробелом: «"+num+" "+unit+"».", num+" "+unit)
 }
 
 // quotes reports wrongly drawn quote pairs and quotes without a pair.
@@ -520,17 +520,17 @@ func (s *typoScan) quotes(pairs []tpQuotePair, loose []int) {
 		o, c := s.tok(p.open), s.tok(p.close)
 		inner := d.Text[o.End:c.Start]
 		if !strings.ContainsAny(inner, "\r\n") && utf8.RuneCountInString(inner) <= 60 {
-			s.c.Report(o.Start, c.End, msg, wantO+inner+wantC)
+			s.c.Report(int(o.Start), int(c.End), msg, wantO+inner+wantC)
 			continue
 		}
 		// A long quotation: fix each mark with the word next to it.
 		if gotO != wantO {
 			end := s.wordRight(p.open)
-			s.c.Report(o.Start, end, msg, wantO+d.Text[o.End:end])
+			s.c.Report(int(o.Start), end, msg, wantO+d.Text[o.End:end])
 		}
 		if gotC != wantC {
 			start := s.wordLeft(p.close)
-			s.c.Report(start, c.End, msg, d.Text[start:c.Start]+wantC)
+			s.c.Report(start, int(c.End), msg, d.Text[start:c.Start]+wantC)
 		}
 	}
 	for _, i := range loose {
@@ -541,9 +541,9 @@ func (s *typoScan) quotes(pairs []tpQuotePair, loose []int) {
 		q := s.txt(i)
 		opens := tpIsOpenQuote(q) || q != "»" && q != "”" && s.glued(i, i+1) && !s.glued(i-1, i)
 		if opens {
-			s.c.Report(t.Start, s.wordRight(i), "Кавычка открыта, но не закрыта. Закройте её или уберите.")
+			s.c.Report(int(t.Start), s.wordRight(i), "Кавычка открыта, но не закрыта. Закройте её или уберите.")
 		} else {
-			s.c.Report(s.wordLeft(i), t.End, "Закрывающая кавычка без открывающей. Поставьте открывающую или уберите эту.")
+			s.c.Report(s.wordLeft(i), int(t.End), "Закрывающая кавычка без открывающей. Поставьте открывающую или уберите эту.")
 		}
 	}
 }
@@ -616,11 +616,11 @@ func (s *typoScan) brackets() {
 			if s.glued(i-1, i) && s.isListMark(i-1) {
 				continue
 			}
-			s.c.Report(s.wordLeft(i), s.tok(i).End, "Закрывающая скобка без открывающей. Поставьте открывающую или уберите эту.")
+			s.c.Report(s.wordLeft(i), int(s.tok(i).End), "Закрывающая скобка без открывающей. Поставьте открывающую или уберите эту.")
 		}
 	}
 	for _, i := range open {
-		s.c.Report(s.tok(i).Start, s.wordRight(i), "Скобка открыта, но не закрыта. Закройте её или уберите.")
+		s.c.Report(int(s.tok(i).Start), s.wordRight(i), "Скобка открыта, но не закрыта. Закройте её или уберите.")
 	}
 }
 

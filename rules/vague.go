@@ -328,7 +328,7 @@ func (vague) Check(c *linter.Context) {
 		found := false
 		vgPhrases(d, &s, cur.cond, func(kind vgKind, a, b int) {
 			start, end := d.Tokens[s.w[a]].Start, d.Tokens[s.w[b]].End
-			c.Report(start, end, vgFormat(vgMessages[kind], d.Text[start:end]))
+			c.Report(int(start), int(end), vgFormat(vgMessages[kind], d.Text[start:end]))
 			found = true
 		})
 		// Promises in the future tense with no date: only when no fixed
@@ -340,7 +340,7 @@ func (vague) Check(c *linter.Context) {
 			side = dsSideClauses(d, &s, side)
 			if a, b, kind := vgFutureIn(d, &s, side); a >= 0 {
 				start, end := d.Tokens[s.w[a]].Start, d.Tokens[s.w[b]].End
-				c.Report(start, end, vgFormat(vgMessages[kind], d.Text[start:end]))
+				c.Report(int(start), int(end), vgFormat(vgMessages[kind], d.Text[start:end]))
 			}
 		}
 		prev = cur

@@ -42,7 +42,7 @@ func (probe) Meta() *linter.Meta { return probeMeta }
 func (p probe) Check(c *linter.Context) {
 	for _, t := range c.Doc.Tokens {
 		if t.Kind == linter.Word && p[c.Doc.Norm(&t)] {
-			c.Report(t.Start, t.End, "проба")
+			c.Report(int(t.Start), int(t.End), "проба")
 		}
 	}
 }

@@ -32,7 +32,7 @@ func (p Phrase) Check(c *linter.Context) {
 			j, k = j+1, k+1
 		}
 		if k == len(p.Words) {
-			c.Report(toks[i].Start, toks[j-1].End, p.Msg, p.Sugg...)
+			c.Report(int(toks[i].Start), int(toks[j-1].End), p.Msg, p.Sugg...)
 		}
 	}
 }
