@@ -212,41 +212,27 @@ func mostlyText1251(b []byte) bool {
 }
 
 // scanUTF8 is utf8.Valid made quick for Russian, and counts the control
-// bytes (see controls) in the same pass: the two-byte letters (0xD0 or
-// 0xD1 and a continuation byte), four of them at once when they can be,
-// and runs of eight ASCII bytes with no control byte are taken without
-// decoding; anything else goes to
+// bytes (see controls) in the same pass: utf8Words takes the text eight
+// bytes at a time while it holds only ASCII and two-byte characters
+// (Russian letters, «», no-break spaces), and the rest goes to
 // utf8.DecodeRune. The count is only complete when ok.
 func scanUTF8(b []byte) (ok bool, ctrl int) {
-	const ones, high = 0x0101010101010101, 0x8080808080808080
-	const quad = 0x0001000100010001 // a two-byte pattern, four times
+	var lead uint64
 	for i := 0; i < len(b); {
-		c := b[i]
-		switch {
-		case c < utf8.RuneSelf:
-			if i+8 <= len(b) {
-				// For eight ASCII bytes the tests for a byte below a
-				// space and for DEL are exact (see controls).
-				x := binary.LittleEndian.Uint64(b[i:])
-				below := (x - 0x20*ones) &^ x & high
-				del := (x ^ 0x7F*ones - ones) &^ (x ^ 0x7F*ones) & high
-				if x&high|below|del == 0 {
-					i += 8
-					continue
-				}
-			}
-			ctrl += int(controlByte[c])
-			i++
-		case c&^1 == 0xD0 && i+1 < len(b) && b[i+1]&0xC0 == 0x80:
-			// Four Russian letters in a row, the usual run inside a
-			// word, are taken at once: 0xD0 or 0xD1 at the even bytes,
-			// continuation bytes at the odd ones.
-			if i+8 <= len(b) && binary.LittleEndian.Uint64(b[i:])&(0xC0FE*quad) == 0x80D0*quad {
-				i += 8
+		n, l, c := utf8Words(b[i:], lead)
+		i, ctrl = i+n, ctrl+c
+		// Eight bytes the words cannot take (or the last few): decode
+		// them, from the start of a character cut by the last word.
+		if l != 0 {
+			i--
+		}
+		lead = 0
+		for stop := min(i+8, len(b)); i < stop; {
+			if c := b[i]; c < utf8.RuneSelf {
+				ctrl += int(controlByte[c])
+				i++
 				continue
 			}
-			i += 2
-		default:
 			r, n := utf8.DecodeRune(b[i:])
 			if r == utf8.RuneError && n == 1 {
 				return false, ctrl
@@ -255,4 +241,40 @@ func scanUTF8(b []byte) (ok bool, ctrl int) {
 		}
 	}
 	return true, ctrl
+}
+
+// utf8Words checks b eight bytes at a time, each word with a few
+// operations, while they are ASCII and two-byte characters, and counts
+// their control bytes. It returns how many bytes it took, 0x80 as lead
+// when the last of them begins a character, and the count. lead is
+// 0x80 when the byte before b does.
+func utf8Words(b []byte, lead uint64) (n int, _ uint64, ctrl int) {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	for ; len(b) >= 8; b, n = b[8:], n+8 {
+		x := binary.LittleEndian.Uint64(b)
+		if h := x & high; h|lead != 0 {
+			// A byte 110xxxxx begins a two-byte character, the byte
+			// after it must be 10xxxxxx, and no other byte may have its
+			// high bit: shifting the word left by one and two brings
+			// every byte's bits 6 and 5 to its bit 7. A first byte 0xC0
+			// or 0xC1 (no bit among 0x1E) would make the character
+			// overlong.
+			l := h & (x << 1) &^ (x << 2)
+			next := l<<8 | lead
+			overlong := l &^ (x&(0x1E*ones) + 0x7F*ones)
+			if h != l|next || (x<<1)&next|overlong != 0 {
+				break
+			}
+			lead = l >> 56
+		}
+		// A byte below a space, or DEL (the only ASCII byte that 1 takes
+		// to the high bit): exact for «any byte» of the word, whose high
+		// bytes are valid (no 0xFF) and so neither.
+		if ((x-0x20*ones)|(x+ones))&^x&high != 0 {
+			for _, c := range b[:8] {
+				ctrl += int(controlByte[c])
+			}
+		}
+	}
+	return n, lead, ctrl
 }

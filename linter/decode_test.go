@@ -129,11 +129,12 @@ func TestInputErrorWithoutName(t *testing.T) {
 // control bytes and every kind of bad or unusual sequence.
 func TestValidUTF8(t *testing.T) {
 	pieces := []string{"а", "Я", "ё", "обращения", "ЖИЛЬЦЫ", "abcdefgh", "a", " ", "\xd0", "\xd1", "\xd0\x41", "\xd1\xc0", "\xd0\x80",
-		"\xc0\x80", "\xed\xa0\x80", "€", "𝔸", "\xf4\x90\x80\x80", "\xff", "\x80", "\xe2\x82", "\u00a0", "\x01", "\x7f", "\t", "\n", "\x00", "abc\x1bdefgh"}
+		"\xc0\x80", "\xed\xa0\x80", "€", "𝔸", "\xf4\x90\x80\x80", "\xff", "\x80", "\xe2\x82", "\u00a0", "\x01", "\x7f", "\t", "\n", "\x00", "abc\x1bdefgh",
+		"«", "»", "ß", "ѐ", "\xc1\xbf", "\xc0\xaf", "\xc2\x80", "\xdf\xbf", "\xd0\xd0\x80", "\xe0\x80", "\xbf", "жилец «дом»"}
 	rng := rand.New(rand.NewSource(4))
-	for n := 0; n < 20000; n++ {
+	for n := 0; n < 50000; n++ {
 		var b []byte
-		for k := rng.Intn(10); k >= 0; k-- {
+		for k := rng.Intn(20); k >= 0; k-- {
 			b = append(b, pieces[rng.Intn(len(pieces))]...)
 		}
 		ok, ctrl := scanUTF8(b)
