@@ -16,7 +16,10 @@ import (
 // against the plain character-by-character scan.
 func TestScanWordMatchesReference(t *testing.T) {
 	pieces := []string{"а", "я", "ё", "Ё", "А", "Я", "п", "р", "Ѐ", "ѐ", "ў", "Ї", "z", "Q", "7", "-", ".", ",", " ", "\u00ad",
-		"\xd0", "\xd1", "\xd0\x80", "\xd1\xbf", "\xd0\xc0", "𝔸", "é", "\u0301", "‐", "–"}
+		"\xd0", "\xd1", "\xd0\x80", "\xd1\xbf", "\xd0\xc0", "𝔸", "é", "\u0301", "‐", "–",
+		// Runs of four letters and more, taken at once, and bytes that
+		// look like them.
+		"слово", "ЖИЛЬЦЫ", "домА", "пРиВеТсТвУю", "жёлтый", "\xd1\x61", "\xd1\x90", "\xd0\x8f", "\xd1\xc0"}
 	rng := rand.New(rand.NewSource(6))
 	for n := 0; n < 20000; n++ {
 		var sb strings.Builder
@@ -103,7 +106,8 @@ func refScanWord(text string, i, end int) (int, Flags, bool) {
 func TestTokenizeMatchesReference(t *testing.T) {
 	pieces := []string{"а", "я", "ё", "Ё", "А", "Я", "п", "р", "Ѐ", "ѐ", "ў", "z", "Q", "7", "-", ".", ",", " ", "  ", "\t",
 		"\n", "\r\n", "\r", "\u00a0", "\u00ad", "\xd0", "\xd1", "\xd0\x80", "\xd1\xbf", "\xd0\xc0", "\xff", "𝔸", "é", "\u0301",
-		"‐", "–", "«", "»", "…", "№", "(", "!"}
+		"‐", "–", "«", "»", "…", "№", "(", "!",
+		"слово", "ЖИЛЬЦЫ", "домА", "пРиВеТсТвУю", "жёлтый", "\xd1\x61", "\xd1\x90"}
 	rng := rand.New(rand.NewSource(7))
 	var texts []string
 	examples, _ := filepath.Glob("../examples/*.txt")

@@ -358,7 +358,32 @@ func scanWord(text string, i, end int) (int, Flags, bool) {
 				first, letters = false, true
 				f |= Cyrillic
 				cases |= k
-				for j += 2; j+1 < end; j += 2 {
+				// Most of the run is taken four letters at once, as a
+				// word of four 16-bit lanes, each a letter's two bytes.
+				// Every lane must be 0xD0 or 0xD1 and a second byte
+				// 0x80-0xBF. The letters are 0xD0 0x90-0xBF (А-Я, а-п)
+				// and 0xD1 0x80-0x8F (р-я): adding 0x30 to the second
+				// byte after 0xD1 brings both to 0x90-0xBF, with а-я at
+				// 0xB0-0xBF. Ё and ё are left to the loop below.
+				const lanes = 0x0001000100010001
+				for j += 2; j+8 <= end; j += 8 {
+					s := text[j : j+8]
+					x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+						uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+					v := x + (x&lanes)*0x3000
+					if x&(0xC0FE*lanes) != 0x80D0*lanes || v&(0xC000*lanes) != 0x8000*lanes || (v|v>>1)&(0x1000*lanes) != 0x1000*lanes {
+						break
+					}
+					switch v & (v >> 1) & (0x1000 * lanes) { // the lower-case letters
+					case 0:
+						cases |= upperCase
+					case 0x1000 * lanes:
+						cases |= lowerCase
+					default:
+						cases |= lowerCase | upperCase
+					}
+				}
+				for ; j+1 < end; j += 2 {
 					c0 := text[j]
 					if c0&^1 != 0xD0 {
 						break
