@@ -157,7 +157,16 @@ func isDigit(r rune) bool {
 func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
 
 func isSpace(r rune) bool {
-	return r == ' ' || r == '\t' || r == '\u00A0' || r == '\u202F' || r == '\u2009' || r == '\u2007' || r == '\f' || r == '\v' || r == '\u200B' || r == '\uFEFF'
+	// Letters and punctuation, far more often asked of than spaces, are
+	// told from them in one or two tests.
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\t' || r == '\f' || r == '\v'
+	}
+	switch r {
+	case '\u00A0', '\u202F', '\u2009', '\u2007', '\u200B', '\uFEFF':
+		return true
+	}
+	return false
 }
 
 // tokenize appends the tokens of d.Text[start:end] to d.Tokens. The
@@ -222,7 +231,7 @@ func (d *Document) tokenize(start, end int, wc *wordCache) {
 			for j < end && text[j] == ' ' {
 				j++ // the usual single space between words
 			}
-			for j < end {
+			for j < end && text[j]&^1 != 0xD0 { // a Cyrillic letter
 				r2, n2 := decodeRune(text[:end], j)
 				if !isSpace(r2) {
 					break // a bad byte is no space: the main loop sees it
@@ -437,14 +446,18 @@ func scanWord(text string, i, end int) (int, Flags, bool) {
 		if j+n >= end || !(r == '.' || r == ',' || isHyphen(r)) {
 			break
 		}
+		// A dot or a comma after a word ends it: look no further.
+		hyphen := isHyphen(r)
+		if !hyphen && letters {
+			break
+		}
 		next, _ := utf8.DecodeRuneInString(text[j+n:])
-		prev, _ := utf8.DecodeLastRuneInString(text[i:j])
-		if isHyphen(r) && isWordRune(next) && next != softHyphen {
+		if hyphen && isWordRune(next) && next != softHyphen {
 			f |= Hyphen
 			j += n
 			continue
 		}
-		if (r == '.' || r == ',') && isDigit(prev) && isDigit(next) && !letters {
+		if prev, _ := utf8.DecodeLastRuneInString(text[i:j]); !hyphen && isDigit(prev) && isDigit(next) {
 			j += n
 			continue
 		}
