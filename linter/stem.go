@@ -50,8 +50,8 @@ type stemmer struct {
 }
 
 var (
-	stems     stemmer
-	frontSeed = uint32(maphash.Bytes(maphash.MakeSeed(), nil))
+	stems    stemmer
+	wordSeed = maphash.Bytes(maphash.MakeSeed(), nil)
 )
 
 func (s *stemmer) lookup(w string) (norm, stem string) {
@@ -81,8 +81,9 @@ func (s *stemmer) lookupID(w string) *wordInfo {
 // the stem cache, whose map is too big to stay in the processor's
 // caches. Each tokenizer owns one while it reads a document (they are
 // pooled, so a server's checks find them warm), so it needs no atomics
-// and holds the words' first bytes and ids in place: a hit on a word of
-// up to 19 bytes reads one cache line and follows no pointer.
+// and holds the words in place, as numbers: a hit on a word of up to
+// maxKeyed bytes compares a few numbers in one cache line and follows
+// no pointer.
 type wordCache struct {
 	sets [wordSets][2]cachedWord // first, so that a set is a cache line
 	st   *stemmer
@@ -94,63 +95,99 @@ type wordCache struct {
 // each other out at every turn.
 const wordSets = 1 << 12
 
-// cachedWord is a word of a wordCache: its first bytes, its length and
-// what the stem cache knows of it.
+// cachedWord is a word of a wordCache, as its wordKey, and its NormID:
+// the key's fields are spelled out so that the NormID takes the room
+// the key leaves after n, and a cachedWord is 32 bytes.
 type cachedWord struct {
-	wi   *wordInfo
-	id   uint32 // wi.id
-	n    uint8  // len(wi.word), or 255 for longer words; 0 for no word
-	head [wordHead]byte
+	a, b, c uint64
+	n       uint8
+	id      uint32
 }
 
-// wordHead is how many bytes of a word a cachedWord holds: nine
-// Cyrillic letters, most words of a letter. It makes a cachedWord 32
-// bytes.
-const wordHead = 19
+func (e *cachedWord) key() wordKey { return wordKey{e.a, e.b, e.c, e.n} }
+
+// maxKeyed is the length of the longest word a wordKey holds: twelve
+// Cyrillic letters, nearly every word of a letter. Longer ones go to the
+// stem cache.
+const maxKeyed = 24
+
+// wordKey is a word of up to maxKeyed bytes as numbers: its length and
+// words of its bytes (little-endian) that together cover all of them,
+// so that equal keys are equal words. A word of eight bytes or more has
+// its first and last eight in a and b, and the eight after the first
+// in c when they are not covered yet; a word of four to seven has its
+// first and last four in a; a shorter one its first, middle and last
+// byte. Bytes of no word are zero.
+type wordKey struct {
+	a, b, c uint64
+	n       uint8
+}
+
+func keyOf(w string) wordKey {
+	k := wordKey{n: uint8(len(w))}
+	switch n := len(w); {
+	case n >= 8:
+		k.a, k.b = le64(w), le64(w[n-8:])
+		if n > 16 {
+			k.c = le64(w[8:])
+		}
+	case n >= 4:
+		k.a = uint64(le32(w)) | uint64(le32(w[n-4:]))<<32
+	case n > 0:
+		k.a = uint64(w[0]) | uint64(w[n/2])<<8 | uint64(w[n-1])<<16
+	}
+	return k
+}
+
+// set picks the key's set of a wordCache. A seed keeps the sets of a
+// process unguessable, so that no text can make every word miss.
+func (k *wordKey) set() uint32 {
+	h := (k.a^wordSeed)*0x9E3779B97F4A7C15 + (k.b^k.c^uint64(k.n))*0xC2B2AE3D27D4EB4F
+	return uint32(h>>32) % wordSets
+}
+
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func le32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
 
 var wordCaches = sync.Pool{New: func() any { return &wordCache{st: &stems} }}
 
-// lookup is stemmer.lookupID through the cache, with the id at hand.
-func (c *wordCache) lookup(w string) (*wordInfo, uint32) {
-	set := &c.sets[frontHash(w)%wordSets]
-	n := uint8(min(len(w), 255))
-	for k := range set {
-		e := &set[k]
-		if e.n != n {
-			continue
-		}
-		if len(w) <= wordHead {
-			if string(e.head[:len(w)]) == w {
-				return e.wi, e.id
-			}
-		} else if string(e.head[:]) == w[:wordHead] && e.wi.word == w {
-			return e.wi, e.id
-		}
+// lookup is stemmer.lookupID through the cache. It returns the word's
+// NormID, and for a word without one (past the stem cache's bound) its
+// normal form and stem in over.
+func (c *wordCache) lookup(w string) (id uint32, over *wordInfo) {
+	if len(w) > maxKeyed {
+		return c.miss(w)
 	}
-	wi := c.st.lookupID(w)
-	if wi.id != 0 { // not cached: it may point into the document
+	k := keyOf(w)
+	set := &c.sets[k.set()]
+	if set[0].key() == k {
+		return set[0].id, nil
+	}
+	if set[1].key() == k {
+		return set[1].id, nil
+	}
+	if id, over = c.miss(w); id != 0 {
 		set[1] = set[0]
-		set[0] = cachedWord{wi: wi, id: wi.id, n: n}
-		copy(set[0].head[:], w)
+		set[0] = cachedWord{k.a, k.b, k.c, k.n, id}
 	}
-	return wi, wi.id
+	return id, over
 }
 
-// frontHash picks a word's set of a wordCache from its length and
-// its first and last bytes: cheaper than hashing it whole, and words of
-// one length that share both ends are rare enough. A seed keeps the
-// slots of a process unguessable, so no text can make every word miss.
-func frontHash(w string) uint32 {
-	var a, b uint32
-	switch n := len(w); {
-	case n >= 4:
-		a = uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16 | uint32(w[3])<<24
-		b = uint32(w[n-4]) | uint32(w[n-3])<<8 | uint32(w[n-2])<<16 | uint32(w[n-1])<<24
-	case n > 0:
-		a = uint32(w[0]) | uint32(w[n-1])<<8 | uint32(w[n/2])<<16
+// miss asks the stem cache, as lookup does for a word it does not hold.
+func (c *wordCache) miss(w string) (uint32, *wordInfo) {
+	wi := c.st.lookupID(w)
+	if wi.id == 0 {
+		return 0, wi
 	}
-	h := (a^frontSeed)*0x9E3779B1 + (b^uint32(len(w)))*0x85EBCA77
-	return h ^ h>>15
+	return wi.id, nil
 }
 
 // add caches a word and returns what it cached. The cache outlives

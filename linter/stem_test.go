@@ -108,65 +108,90 @@ func TestStemCacheParallelFill(t *testing.T) {
 // hashes pick one set, and that a third pushes out the older one: every
 // lookup still answers for its own word.
 func TestWordCacheSets(t *testing.T) {
-	c := &wordCache{st: &stemmer{}}
+	st := &stemmer{}
+	c := &wordCache{st: st}
 	var same []string
-	want := frontHash("дом") % wordSets
+	key := keyOf("дом")
+	want := key.set()
 	for i := 0; len(same) < 3; i++ {
 		require.Less(t, i, 1<<22, "no three words share a set")
 		// The number in front varies the first bytes too: the seed is
 		// random, and with it words that differ only at the end may
 		// never share a set (1 process in 60 looked forever).
-		if w := fmt.Sprintf("%dслово%d", i, i); frontHash(w)%wordSets == want {
+		w := fmt.Sprintf("%dслово%d", i, i)
+		if key := keyOf(w); key.set() == want {
 			same = append(same, w)
 		}
 	}
 	set := &c.sets[want]
+	id := func(w string) uint32 { return st.lookupID(w).id }
 	for range 3 {
 		for _, w := range same[:2] {
-			wi, _ := c.lookup(w)
-			assert.Equal(t, w, wi.word)
+			got, _ := c.lookup(w)
+			assert.Equal(t, id(w), got)
 		}
 	}
-	assert.Equal(t, same[1], set[0].wi.word)
-	assert.Equal(t, same[0], set[1].wi.word)
-	wi, _ := c.lookup(same[2])
-	assert.Equal(t, same[2], wi.word)
-	assert.Equal(t, same[2], set[0].wi.word)
-	assert.Equal(t, same[1], set[1].wi.word, "the older word goes")
+	assert.Equal(t, keyOf(same[1]), set[0].key())
+	assert.Equal(t, keyOf(same[0]), set[1].key())
+	got, _ := c.lookup(same[2])
+	assert.Equal(t, id(same[2]), got)
+	assert.Equal(t, keyOf(same[2]), set[0].key())
+	assert.Equal(t, keyOf(same[1]), set[1].key(), "the older word goes")
 	for _, w := range same {
-		wi, _ := c.lookup(w)
-		assert.Equal(t, w, wi.word)
+		got, _ := c.lookup(w)
+		assert.Equal(t, id(w), got)
+	}
+}
+
+// TestWordKeys checks that the keys of different words differ, at every
+// length a key holds: its numbers cover every byte of the word.
+func TestWordKeys(t *testing.T) {
+	assert.EqualValues(t, 32, unsafe.Sizeof(cachedWord{}), "two words a cache line")
+	seen := map[wordKey]string{}
+	for n := 1; n <= maxKeyed; n++ {
+		w := []byte(strings.Repeat("a", n))
+		for i := range w {
+			w[i] = 'b'
+			k := keyOf(string(w))
+			require.NotContains(t, seen, k, "%q and %q", seen[k], w)
+			seen[k] = string(w)
+			w[i] = 'a'
+		}
 	}
 }
 
 // TestWordCacheMatchesStemmer holds a wordCache to the stem cache behind
-// it on words that share their set, their length and their first bytes
-// (the cache keeps only the first wordHead), long words and words past
-// the stem cache's bound, which it must not keep.
+// it on words that share their length and their first bytes, long
+// words (past maxKeyed) and words past the stem cache's bound, which it
+// must not keep.
 func TestWordCacheMatchesStemmer(t *testing.T) {
 	st := &stemmer{limit: 300}
 	c := &wordCache{st: st}
 	long := strings.Repeat("ж", 200)
 	var words []string
 	for i := range 400 {
-		words = append(words, fmt.Sprintf("Слово%d", i), fmt.Sprintf("обращения%d", i), // the head, and then some
+		words = append(words, fmt.Sprintf("Слово%d", i), fmt.Sprintf("обращения%d", i), fmt.Sprintf("обра%04dщения", i), // a key's every number
 			fmt.Sprintf("%sа%d", long, i), fmt.Sprintf("%d%s", i, long), "д", "ДОМ", "z")
 	}
 	rng := rand.New(rand.NewSource(8))
 	for range 20000 {
 		w := words[rng.Intn(len(words))]
-		wi, id := c.lookup(w)
+		id, over := c.lookup(w)
 		want := st.lookupID(w)
-		if want.id != 0 {
-			assert.Same(t, want, wi, w)
-		}
-		if !assert.Equal(t, want.norm, wi.norm, w) || !assert.Equal(t, want.stem, wi.stem, w) || !assert.Equal(t, want.id, id, w) {
+		if !assert.Equal(t, want.id, id, w) {
 			return
+		}
+		if id == 0 {
+			require.NotNil(t, over, w)
+			assert.Equal(t, want.norm, over.norm, w)
+			assert.Equal(t, want.stem, over.stem, w)
+		} else {
+			assert.Nil(t, over, w)
 		}
 	}
 	for _, set := range c.sets {
 		for _, e := range set {
-			assert.True(t, e.wi == nil || e.id != 0, "a word past the bound is kept")
+			assert.True(t, e.n == 0 || e.id != 0, "a word past the bound is kept")
 		}
 	}
 }

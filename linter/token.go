@@ -213,9 +213,9 @@ func (d *Document) tokenize(start, end int, wc *wordCache) {
 			t := &toks[len(toks)-1]
 			t.Flags = flags
 			if letters {
-				wi, id := wc.lookup(text[i:j])
+				id, over := wc.lookup(text[i:j])
 				if t.NormID = id; id == 0 {
-					d.keep(i, wi)
+					d.keep(i, over)
 				}
 			}
 			i = j
