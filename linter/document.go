@@ -200,6 +200,12 @@ func FromText(name, text string) *Document {
 	// A block ends at each blank line: counting them first sizes the
 	// slice once (a megabyte of letters has thousands of paragraphs).
 	d.Blocks = make([]Block, 0, strings.Count(text, "\n\n")+strings.Count(text, "\n\r\n")+1)
+	// The loop finds every \n: without a \r in the text, these are all
+	// the line breaks, and the starts of lines (see lineStarts) are kept
+	// on the way.
+	if len(text) <= maxText && strings.IndexByte(text, '\r') < 0 {
+		d.lines = make([]int, 1, len(text)/64+1)
+	}
 	start := -1
 	lineStart := 0
 	for lineStart <= len(text) {
@@ -209,6 +215,9 @@ func FromText(name, text string) *Document {
 		if nl >= 0 {
 			lineEnd = lineStart + nl
 			next = lineEnd + 1
+			if d.lines != nil {
+				d.lines = append(d.lines, next)
+			}
 		}
 		if strings.TrimSpace(strings.TrimRight(text[lineStart:lineEnd], "\r")) == "" {
 			if start >= 0 {

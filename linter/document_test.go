@@ -149,3 +149,13 @@ func TestMemo(t *testing.T) {
 	}
 	assert.Equal(t, 2, calls, "a copy memoises nothing")
 }
+
+// TestLineStartsOnTheWay holds the line starts FromText keeps while it
+// finds the blocks to the ones lineStarts finds by itself.
+func TestLineStartsOnTheWay(t *testing.T) {
+	for _, text := range []string{"", "\n", "\n\n", "а", "а\n", "а\nб", "а\n\nб\n", "а\r\nб", "а\rб\n", " \n\t\n  а  \n\n\nб", "\u00a0\n", "а\n \n"} {
+		d := FromText("t.txt", text)
+		plain := &Document{Text: text}
+		assert.Equal(t, plain.lineStarts(), d.lines, "%q", text)
+	}
+}
