@@ -403,6 +403,9 @@ func scanWord(text string, i, end int) (int, Flags, bool) {
 					}
 					cases |= k
 				}
+				if j < end && text[j] == ' ' {
+					break // the usual end of a word
+				}
 				continue
 			}
 		}
