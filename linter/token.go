@@ -219,6 +219,11 @@ func (d *Document) tokenize(start, end int, wc *wordCache) {
 				}
 			}
 			i = j
+			// The usual single space before the next Russian word.
+			if j+1 < end && text[j] == ' ' && text[j+1]&^1 == 0xD0 {
+				toks = addToken(toks, Space, j, j+1)
+				i = j + 1
+			}
 		case r == '\n' || r == '\r':
 			j := i + 1
 			if r == '\r' && j < end && text[j] == '\n' {
