@@ -471,22 +471,36 @@ func (w *posWalker) count(from, to int) (end, chars, units int) {
 
 // utf8Counts returns the characters of valid UTF-8 s and how many of them
 // lie outside the Basic Multilingual Plane (two UTF-16 units each). It
-// counts bytes eight at a time: a character is a byte that does not
+// reads eight bytes at a time: a character is a byte that does not
 // continue one (10xxxxxx), and the four-byte ones start with 11110xxx.
+// The continuation bytes are summed per byte lane (a lane gains at most
+// one a step, so it is emptied before 255 steps) and the lanes added up
+// when emptied: a few instructions per eight bytes, with no population
+// count, which amd64 without POPCNT would call a function for.
 func utf8Counts(s string) (chars, astral int) {
-	const hi = 0x8080808080808080
-	cont := 0
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		if x&hi == 0 {
-			continue // ASCII
+	const (
+		lo  = 0x0101010101010101
+		hi  = 0x8080808080808080
+		low = 0x7F7F7F7F7F7F7F7F
+	)
+	n, cont := len(s), 0
+	var lanes uint64 // continuation bytes per byte lane
+	for steps := 0; len(s) >= 8; s = s[8:] {
+		x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		lanes += (x &^ (x << 1) & hi) >> 7
+		// A byte of 11110xxx and over: its low seven bits plus 0x10 reach
+		// 0x80, and no lane carries into the next.
+		if four := ((x & low) + 0x10*lo) & x & hi; four != 0 {
+			astral += bits.OnesCount64(four)
 		}
-		cont += bits.OnesCount64(x &^ (x << 1) & hi)
-		astral += bits.OnesCount64(x & (x << 1) & (x << 2) & (x << 3) & hi)
+		if steps++; steps == 255 {
+			cont += laneSum(lanes)
+			lanes, steps = 0, 0
+		}
 	}
-	for ; i < len(s); i++ {
+	cont += laneSum(lanes)
+	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c&0xC0 == 0x80:
 			cont++
@@ -494,7 +508,14 @@ func utf8Counts(s string) (chars, astral int) {
 			astral++
 		}
 	}
-	return len(s) - cont, astral
+	return n - cont, astral
+}
+
+// laneSum adds up the eight bytes of x.
+func laneSum(x uint64) int {
+	const pairs = 0x00FF00FF00FF00FF
+	x = x&pairs + x>>8&pairs // four 16-bit lanes, each under 2¹⁰
+	return int(x * 0x0001000100010001 >> 48)
 }
 
 // countChars steps over the characters of s from offset from until it
