@@ -268,17 +268,21 @@ func (sc *checkScratch) finish(doc *Document, fs []Finding) []Finding {
 	// Lines, columns and UTF-16 offsets in one pass over the text, in the
 	// order of the offsets: counting runes from each line start instead
 	// costs a pass over the line for every finding. The starts are in
-	// order already; the ends are sorted apart and the two merged.
-	ends := slices.Grow(sc.ends[:0], len(out))[:len(out)]
-	sc.ends = ends
+	// order already. A short span's end (a word, a phrase) is counted on
+	// from its start by a copy of the walker; the ends of longer ones (a
+	// long sentence) are sorted apart and merged with the starts.
+	ends := sc.ends[:0]
 	for i := range out {
 		f := &out[i]
 		// Offsets are clamped to the text; a reversed span from a faulty
 		// rule becomes empty rather than a panic.
 		f.Start.Offset = max(0, min(f.Start.Offset, len(doc.Text)))
 		f.End.Offset = max(f.Start.Offset, min(f.End.Offset, len(doc.Text)))
-		ends[i] = offRef{f.End.Offset, i}
+		if !shortSpan(f.Start.Offset, f.End.Offset) {
+			ends = append(ends, offRef{f.End.Offset, i})
+		}
 	}
+	sc.ends = ends
 	if !slices.IsSortedFunc(ends, cmpOffRef) {
 		slices.SortFunc(ends, cmpOffRef)
 	}
@@ -287,6 +291,10 @@ func (sc *checkScratch) finish(doc *Document, fs []Finding) []Finding {
 		if i < len(out) && (e == len(ends) || out[i].Start.Offset <= ends[e].off) {
 			f := &out[i]
 			f.Start, f.StartChar = w.at(f.Start.Offset)
+			if shortSpan(f.Start.Offset, f.End.Offset) {
+				ew := *w
+				f.End, f.EndChar = ew.at(f.End.Offset)
+			}
 			i++
 			continue
 		}
@@ -403,6 +411,18 @@ func permute(fs []Finding, keys []findKey) {
 		}
 	}
 }
+
+// maxShortSpan bounds the spans whose ends finish counts on from their
+// starts: the bytes counted twice, once for the end and once on the way
+// to the next start, stay few, and sorting the ends of the many short
+// spans is saved.
+const maxShortSpan = 128
+
+// shortSpan reports whether finish counts the end of span [start, end)
+// on from its start. The walker gives the same answer either way: it
+// steps over the same characters from the same line starts whatever it
+// was asked before.
+func shortSpan(start, end int) bool { return end-start <= maxShortSpan }
 
 // offRef is the end offset of finding slot.
 type offRef struct{ off, slot int }
