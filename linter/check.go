@@ -491,35 +491,28 @@ func (w *posWalker) count(from, to int) (end, chars, units int) {
 
 // utf8Counts returns the characters of valid UTF-8 s and how many of them
 // lie outside the Basic Multilingual Plane (two UTF-16 units each). It
-// reads eight bytes at a time: a character is a byte that does not
+// reads sixteen bytes at a time: a character is a byte that does not
 // continue one (10xxxxxx), and the four-byte ones start with 11110xxx.
-// The continuation bytes are summed per byte lane (a lane gains at most
-// one a step, so it is emptied before 255 steps) and the lanes added up
-// when emptied: a few instructions per eight bytes, with no population
-// count, which amd64 without POPCNT would call a function for.
+// The continuation bytes are summed per byte lane and the lanes added up
+// every 127 steps, before one can overflow: a few instructions per eight
+// bytes, with no population count, which amd64 without POPCNT would call
+// a function for.
 func utf8Counts(s string) (chars, astral int) {
-	const (
-		lo  = 0x0101010101010101
-		hi  = 0x8080808080808080
-		low = 0x7F7F7F7F7F7F7F7F
-	)
 	n, cont := len(s), 0
-	var lanes uint64 // continuation bytes per byte lane
-	for steps := 0; len(s) >= 8; s = s[8:] {
-		x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-		lanes += (x &^ (x << 1) & hi) >> 7
-		// A byte of 11110xxx and over: its low seven bits plus 0x10 reach
-		// 0x80, and no lane carries into the next.
-		if four := ((x & low) + 0x10*lo) & x & hi; four != 0 {
-			astral += bits.OnesCount64(four)
+	for len(s) >= 16 {
+		m := min(len(s)&^15, 127*16)
+		var lanes uint64 // continuation bytes per byte lane; two at most a step
+		for i := 0; i < m; i += 16 {
+			b := s[i : i+16]
+			x, y := le64(b), le64(b[8:])
+			lanes += contBytes(x) + contBytes(y)
+			if fourBytes(x)|fourBytes(y) != 0 {
+				astral += bits.OnesCount64(fourBytes(x)) + bits.OnesCount64(fourBytes(y))
+			}
 		}
-		if steps++; steps == 255 {
-			cont += laneSum(lanes)
-			lanes, steps = 0, 0
-		}
+		cont += laneSum(lanes)
+		s = s[m:]
 	}
-	cont += laneSum(lanes)
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c&0xC0 == 0x80:
@@ -531,10 +524,31 @@ func utf8Counts(s string) (chars, astral int) {
 	return n - cont, astral
 }
 
+// le64 reads the first eight bytes of s as a little-endian number.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+const (
+	lanes1   = 0x0101010101010101
+	lanesTop = 0x8080808080808080
+)
+
+// contBytes has a 1 in each byte lane of x that holds a continuation
+// byte, 10xxxxxx.
+func contBytes(x uint64) uint64 { return (x &^ (x << 1) & lanesTop) >> 7 }
+
+// fourBytes has the top bit set in each byte lane of x that holds a byte
+// of 11110xxx or over: its low seven bits plus 0x10 reach 0x80, and no
+// lane carries into the next.
+func fourBytes(x uint64) uint64 { return ((x &^ lanesTop) + 0x10*lanes1) & x & lanesTop }
+
 // laneSum adds up the eight bytes of x.
 func laneSum(x uint64) int {
 	const pairs = 0x00FF00FF00FF00FF
-	x = x&pairs + x>>8&pairs // four 16-bit lanes, each under 2¹⁰
+	x = x&pairs + x>>8&pairs // four 16-bit lanes
 	return int(x * 0x0001000100010001 >> 48)
 }
 
