@@ -268,17 +268,21 @@ func (sc *checkScratch) finish(doc *Document, fs []Finding) []Finding {
 	// Lines, columns and UTF-16 offsets in one pass over the text, in the
 	// order of the offsets: counting runes from each line start instead
 	// costs a pass over the line for every finding. The starts are in
-	// order already; the ends are sorted apart and the two merged.
-	ends := slices.Grow(sc.ends[:0], len(out))[:len(out)]
-	sc.ends = ends
+	// order already. A short span's end (a word, a phrase) is counted on
+	// from its start by a copy of the walker; the ends of longer ones (a
+	// long sentence) are sorted apart and merged with the starts.
+	ends := sc.ends[:0]
 	for i := range out {
 		f := &out[i]
 		// Offsets are clamped to the text; a reversed span from a faulty
 		// rule becomes empty rather than a panic.
 		f.Start.Offset = max(0, min(f.Start.Offset, len(doc.Text)))
 		f.End.Offset = max(f.Start.Offset, min(f.End.Offset, len(doc.Text)))
-		ends[i] = offRef{f.End.Offset, i}
+		if !shortSpan(f.Start.Offset, f.End.Offset) {
+			ends = append(ends, offRef{f.End.Offset, i})
+		}
 	}
+	sc.ends = ends
 	if !slices.IsSortedFunc(ends, cmpOffRef) {
 		slices.SortFunc(ends, cmpOffRef)
 	}
@@ -287,6 +291,10 @@ func (sc *checkScratch) finish(doc *Document, fs []Finding) []Finding {
 		if i < len(out) && (e == len(ends) || out[i].Start.Offset <= ends[e].off) {
 			f := &out[i]
 			f.Start, f.StartChar = w.at(f.Start.Offset)
+			if shortSpan(f.Start.Offset, f.End.Offset) {
+				ew := *w
+				f.End, f.EndChar = ew.at(f.End.Offset)
+			}
 			i++
 			continue
 		}
@@ -404,6 +412,18 @@ func permute(fs []Finding, keys []findKey) {
 	}
 }
 
+// maxShortSpan bounds the spans whose ends finish counts on from their
+// starts: the bytes counted twice, once for the end and once on the way
+// to the next start, stay few, and sorting the ends of the many short
+// spans is saved.
+const maxShortSpan = 128
+
+// shortSpan reports whether finish counts the end of span [start, end)
+// on from its start. The walker gives the same answer either way: it
+// steps over the same characters from the same line starts whatever it
+// was asked before.
+func shortSpan(start, end int) bool { return end-start <= maxShortSpan }
+
 // offRef is the end offset of finding slot.
 type offRef struct{ off, slot int }
 
@@ -471,22 +491,29 @@ func (w *posWalker) count(from, to int) (end, chars, units int) {
 
 // utf8Counts returns the characters of valid UTF-8 s and how many of them
 // lie outside the Basic Multilingual Plane (two UTF-16 units each). It
-// counts bytes eight at a time: a character is a byte that does not
+// reads sixteen bytes at a time: a character is a byte that does not
 // continue one (10xxxxxx), and the four-byte ones start with 11110xxx.
+// The continuation bytes are summed per byte lane and the lanes added up
+// every 127 steps, before one can overflow: a few instructions per eight
+// bytes, with no population count, which amd64 without POPCNT would call
+// a function for.
 func utf8Counts(s string) (chars, astral int) {
-	const hi = 0x8080808080808080
-	cont := 0
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		if x&hi == 0 {
-			continue // ASCII
+	n, cont := len(s), 0
+	for len(s) >= 16 {
+		m := min(len(s)&^15, 127*16)
+		var lanes uint64 // continuation bytes per byte lane; two at most a step
+		for i := 0; i < m; i += 16 {
+			b := s[i : i+16]
+			x, y := le64(b), le64(b[8:])
+			lanes += contBytes(x) + contBytes(y)
+			if fourBytes(x)|fourBytes(y) != 0 {
+				astral += bits.OnesCount64(fourBytes(x)) + bits.OnesCount64(fourBytes(y))
+			}
 		}
-		cont += bits.OnesCount64(x &^ (x << 1) & hi)
-		astral += bits.OnesCount64(x & (x << 1) & (x << 2) & (x << 3) & hi)
+		cont += laneSum(lanes)
+		s = s[m:]
 	}
-	for ; i < len(s); i++ {
+	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c&0xC0 == 0x80:
 			cont++
@@ -494,7 +521,35 @@ func utf8Counts(s string) (chars, astral int) {
 			astral++
 		}
 	}
-	return len(s) - cont, astral
+	return n - cont, astral
+}
+
+// le64 reads the first eight bytes of s as a little-endian number.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+const (
+	lanes1   = 0x0101010101010101
+	lanesTop = 0x8080808080808080
+)
+
+// contBytes has a 1 in each byte lane of x that holds a continuation
+// byte, 10xxxxxx.
+func contBytes(x uint64) uint64 { return (x &^ (x << 1) & lanesTop) >> 7 }
+
+// fourBytes has the top bit set in each byte lane of x that holds a byte
+// of 11110xxx or over: its low seven bits plus 0x10 reach 0x80, and no
+// lane carries into the next.
+func fourBytes(x uint64) uint64 { return ((x &^ lanesTop) + 0x10*lanes1) & x & lanesTop }
+
+// laneSum adds up the eight bytes of x.
+func laneSum(x uint64) int {
+	const pairs = 0x00FF00FF00FF00FF
+	x = x&pairs + x>>8&pairs // four 16-bit lanes
+	return int(x * 0x0001000100010001 >> 48)
 }
 
 // countChars steps over the characters of s from offset from until it

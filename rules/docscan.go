@@ -33,6 +33,11 @@ func (b *wtBits) any(mask *wtBits) bool {
 	return b[0]&mask[0]|b[1]&mask[1]|b[2]&mask[2]|b[3]&mask[3] != 0
 }
 
+// all reports whether the word passes every test of mask.
+func (b *wtBits) all(mask *wtBits) bool {
+	return b[0]&mask[0] == mask[0] && b[1]&mask[1] == mask[1] && b[2]&mask[2] == mask[2] && b[3]&mask[3] == mask[3]
+}
+
 // or adds the answers of c to b.
 func (b *wtBits) or(c *wtBits) {
 	b[0] |= c[0]

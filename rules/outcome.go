@@ -78,16 +78,25 @@ func (outcome) Check(c *linter.Context) {
 	var sideBuf [64]bool // most sentences are shorter: no allocation
 	side := sideBuf[:0]
 	open := false
+	// Once a sentence gives an outcome that nothing later takes back (all
+	// but a coarse schedule: see open), the reply is clear, and the later
+	// sentences matter only as refusals and their reasons, which
+	// readOutcome reads alone unless full. In the official profile only
+	// those matter at all.
+	full := c.Profile != linter.Official
 	for si, sn := range d.Sentences {
 		if sn.First < bodyFirst || sn.First >= bodyLast {
 			continue
 		}
 		x.sent(si, &s)
 		side = side[:0]
-		if s.any.has(wtOutcome) { // only these words ask for their clause
+		if full && s.any.has(wtOutcome) { // only these words ask for their clause
 			side = dsSideClauses(d, &s, side)
 		}
-		o := readOutcome(d, &s, side)
+		o := readOutcome(d, &s, side, full)
+		if o.question && len(ss) < 3 || o.done || o.sched && !o.coarse || o.forward || o.refusal {
+			full = false
+		}
 		open = open || o.openTerm
 		o.start, o.end = sn.Start, sn.End
 		if p := d.Tokens[sn.Last-1]; p.Kind == linter.Punct {
@@ -259,8 +268,11 @@ var wtBlock = newTest(func(n string) bool {
 // of them stand in a side clause (dsSideClauses). A completion counts
 // only in a main clause and, for a general verb («проведён», «составлен»),
 // next to the name of the work in the same clause; a schedule counts only
-// when the sentence is no vague promise itself.
-func readOutcome(d *linter.Document, s *dsSent, side []bool) outSent {
+// when the sentence is no vague promise itself. Unless full, it reads
+// only what a refusal needs (refusal, competence, reason) and leaves the
+// rest false: what the rule needs once it knows the reply gives an
+// outcome.
+func readOutcome(d *linter.Document, s *dsSent, side []bool, full bool) outSent {
 	var o outSent
 	w := s.w
 	cs, ce := s.cs, s.ce
@@ -281,15 +293,20 @@ func readOutcome(d *linter.Document, s *dsSent, side []bool) outSent {
 		}
 		return d.Norm(&d.Tokens[w[k]])
 	}
-	// Only numbers and words that pass wtOutcome change anything below:
-	// most sentences have neither.
+	// Only numbers and the words of the mask (those that pass wtOutcome,
+	// or for a refusal alone outRefusalMask) change anything below: most
+	// sentences have neither.
+	mask := outRefusalMask
+	if full {
+		mask = outAllMask
+	}
 	words := w
-	if !s.num && !s.any.has(wtOutcome) {
+	if !s.num && !s.any.any(mask) {
 		words = nil
 	}
 	for k, i := range words {
 		wb := s.bits(k)
-		if s.plain(k) || !wb.has(wtOutcome) {
+		if s.plain(k) || !wb.any(mask) {
 			// None of the word tests below holds for this word, and no
 			// number passes one.
 			if s.number(k) {
@@ -308,67 +325,13 @@ func readOutcome(d *linter.Document, s *dsSent, side []bool) outSent {
 		t := &d.Tokens[i]
 		n := d.Norm(t)
 		prev, next := norm(k-1), norm(k+1)
-		switch {
-		case inCond(k):
+		if inCond(k) {
 			continue
-		case side[k]:
-			// «…, который устранил …», «узнать, когда починят»: background.
-		case wb.has(wtDone) && !outBlocked(s, k):
-			o.done = true
-		case wb.has(wtGeneral) && !outBlocked(s, k):
-			generals = append(generals, k)
 		}
-		if wb.has(wtWork) {
-			works = append(works, k)
-		}
-		// «нарушений (требований …) не выявлено», «не выявлено нарушений»,
-		// «нарушений нет»: the subject comes first, or just after a
-		// negated verb of finding.
+		// What a refusal needs.
 		absent := wb.has(wtAbsent)
-		found := prev == "не" && wb.has(wtFound)
-		if wb.has(wtSubject) {
-			subject = k
-			if negFound >= k-3 {
-				noViolation = true
-			}
-		}
-		if (found || absent) && subject >= k-8 {
-			noViolation = true
-		}
-		if found {
-			negFound = k
-		}
 		if absent || (prev == "не" && wb.has(wtHave)) {
 			negHave = true
-		}
-		// A future, a plan or a term. «план» only as the noun: «плановая
-		// проверка» happened in the past.
-		if wb.has(wtFuture) {
-			future = true
-		}
-		if wb.has(wtFutureVerb) {
-			futureVerb = true
-		}
-		// «Сроки работ будут согласованы», «сроки зависят от …»: the
-		// subject is the term itself (not «в сроки», «до срока»).
-		if wb.has(wtTerm) && !outAfterPreposition(d, s, k) {
-			termSubject = true
-		}
-		if wb.has(wtDepends) || (prev == "не" && wb.has(wtFixed)) {
-			termOpen = true
-		}
-		if wb.has(wtModal) {
-			modal = true
-		}
-		if wb.has(wtPermit) {
-			permit = true
-		}
-		// Forwarding by competence.
-		if wb.has(wtRedirect) {
-			o.forward = true
-		}
-		if wb.has(wtForwardVerb) {
-			forwardVerb = true
 		}
 		if wb.has(wtCompetence) {
 			competenceWord = true
@@ -428,6 +391,66 @@ func readOutcome(d *linter.Document, s *dsSent, side []bool) outSent {
 			(strings.HasPrefix(n, "служб") && strings.HasPrefix(next, "жилищн"))) {
 			service = true
 		}
+		if !full {
+			continue
+		}
+		// The outcome itself: done, scheduled, forwarded, a question.
+		switch {
+		case side[k]:
+			// «…, который устранил …», «узнать, когда починят»: background.
+		case wb.has(wtDone) && !outBlocked(s, k):
+			o.done = true
+		case wb.has(wtGeneral) && !outBlocked(s, k):
+			generals = append(generals, k)
+		}
+		if wb.has(wtWork) {
+			works = append(works, k)
+		}
+		// «нарушений (требований …) не выявлено», «не выявлено нарушений»,
+		// «нарушений нет»: the subject comes first, or just after a
+		// negated verb of finding.
+		found := prev == "не" && wb.has(wtFound)
+		if wb.has(wtSubject) {
+			subject = k
+			if negFound >= k-3 {
+				noViolation = true
+			}
+		}
+		if (found || absent) && subject >= k-8 {
+			noViolation = true
+		}
+		if found {
+			negFound = k
+		}
+		// A future, a plan or a term. «план» only as the noun: «плановая
+		// проверка» happened in the past.
+		if wb.has(wtFuture) {
+			future = true
+		}
+		if wb.has(wtFutureVerb) {
+			futureVerb = true
+		}
+		// «Сроки работ будут согласованы», «сроки зависят от …»: the
+		// subject is the term itself (not «в сроки», «до срока»).
+		if wb.has(wtTerm) && !outAfterPreposition(d, s, k) {
+			termSubject = true
+		}
+		if wb.has(wtDepends) || (prev == "не" && wb.has(wtFixed)) {
+			termOpen = true
+		}
+		if wb.has(wtModal) {
+			modal = true
+		}
+		if wb.has(wtPermit) {
+			permit = true
+		}
+		// Forwarding by competence.
+		if wb.has(wtRedirect) {
+			o.forward = true
+		}
+		if wb.has(wtForwardVerb) {
+			forwardVerb = true
+		}
 		// «Температура соответствует нормативу»: a check found no violation.
 		if wb.has(wtConform) && prev != "не" &&
 			dsHasPrefix(next, []string{"норм", "требовани", "установленн", "санитарн", "правил"}) {
@@ -446,6 +469,15 @@ func readOutcome(d *linter.Document, s *dsSent, side []bool) outSent {
 	if cannot && service {
 		o.refusal = true
 	}
+	if baseWord && negHave && cs < 0 {
+		o.refusal = true // «оснований для перерасчёта нет»
+	}
+	if negBase && competenceWord {
+		o.refusal, o.competence = true, true
+	}
+	if !full {
+		return o
+	}
 	for _, g := range generals {
 		for _, wk := range works {
 			a, b := min(g, wk), max(g, wk)
@@ -456,12 +488,6 @@ func readOutcome(d *linter.Document, s *dsSent, side []bool) outSent {
 	}
 	if noViolation && cs < 0 {
 		o.done = true // «нарушений не выявлено», «доводы не подтвердились»
-	}
-	if baseWord && negHave && cs < 0 {
-		o.refusal = true // «оснований для перерасчёта нет»
-	}
-	if negBase && competenceWord {
-		o.refusal, o.competence = true, true
 	}
 	if forwardVerb && competenceWord && !o.refusal {
 		o.forward = true
@@ -537,7 +563,11 @@ var (
 		return n == "мы" || strings.HasPrefix(n, "служб") || strings.HasPrefix(n, "инспекц")
 	})
 	wtConform = wtPrefix("соответству")
-	wtAskWord = newTest(func(n string) bool {
+	// outAllMask: the words readOutcome reads; outRefusalMask: the words
+	// it reads for a refusal alone (all of them pass wtOutcome).
+	outAllMask     = wtMask(wtOutcome)
+	outRefusalMask = wtMask(wtAbsent, wtHave, wtCompetence, wtRefusalWord, wtReasonWord, wtServiceWord)
+	wtAskWord      = newTest(func(n string) bool {
 		switch n {
 		case "интересуетесь", "интересовались", "просите", "просили", "хотите":
 			return true

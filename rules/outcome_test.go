@@ -188,9 +188,36 @@ func TestReadOutcomeSkip(t *testing.T) {
 		for si := range d.Sentences {
 			x.sent(si, &s)
 			side = dsSideClauses(d, &s, side[:0])
-			got := readOutcome(d, &s, side)
+			got := readOutcome(d, &s, side, true)
 			s.any, s.num = wtBits{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}, true
-			assert.Equal(t, readOutcome(d, &s, side), got, d.TokenText(d.Sentences[si].First))
+			assert.Equal(t, readOutcome(d, &s, side, true), got, d.TokenText(d.Sentences[si].First))
 		}
 	}
+}
+
+// TestReadOutcomeRefusals checks that a sentence read for a refusal
+// alone gives the refusal, competence and reason of the full reading,
+// and nothing else.
+func TestReadOutcomeRefusals(t *testing.T) {
+	var s dsSent
+	var side []bool
+	docs := append(dsIndexDocs(t), linter.FromText("t", "Вынуждены отказать. Отказ в перерасчёте. Мы не можем "+
+		"провести проверку. Служба не может отменить решение. Заявление не может быть удовлетворено. Оснований "+
+		"для перерасчёта нет. Вопрос не относится к компетенции службы. Мы не наделены полномочиями. Это вне "+
+		"компетенции службы. Не имеем возможности. Так как дом признан аварийным, согласно статье 15 закона."))
+	n := 0
+	for _, d := range docs {
+		x := dsSentsOf(d)
+		for si := range d.Sentences {
+			x.sent(si, &s)
+			side = dsSideClauses(d, &s, side[:0])
+			all := readOutcome(d, &s, side, true)
+			want := outSent{refusal: all.refusal, competence: all.competence, reason: all.reason}
+			assert.Equal(t, want, readOutcome(d, &s, side, false), d.SentenceText(si))
+			if want != (outSent{}) {
+				n++
+			}
+		}
+	}
+	assert.Positive(t, n)
 }

@@ -51,8 +51,9 @@ func (personalData) Check(c *linter.Context) {
 	for bi := range d.Blocks {
 		b := &d.Blocks[bi]
 		s.first, s.last = b.First, b.Last
-		for i := b.First; i < b.Last; i++ {
-			t := &d.Tokens[i]
+		toks := d.Tokens[:b.Last]
+		for i := b.First; i < len(toks); i++ {
+			t := &toks[i]
 			next := i
 			switch t.Kind {
 			case linter.Space, linter.Newline:
@@ -70,7 +71,7 @@ func (personalData) Check(c *linter.Context) {
 			case linter.Number:
 				next = s.number(i)
 			}
-			if next == i && public && int(t.Start) < tail && s.publicCue(i) {
+			if public && next == i && int(t.Start) < tail && s.publicCue(i) {
 				next = s.public(i)
 			}
 			if next > i {

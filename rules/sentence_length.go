@@ -37,17 +37,23 @@ func (sentenceLength) Meta() *linter.Meta { return sentenceLengthMeta }
 func (sentenceLength) Check(c *linter.Context) {
 	d := c.Doc
 	warn, errN := c.Options.MaxSentenceWords, c.Options.MaxSentenceWordsError
+	var x *dsSents
+	var ws dsSent
 	for k := range d.Sentences {
 		s := &d.Sentences[k]
 		if s.Words <= warn {
 			continue
 		}
+		if x == nil {
+			x = dsSentsOf(d) // read once for the rules of the check
+		}
+		x.sent(k, &ws)
 		sev := linter.Warning
 		limit := warn
 		if s.Words > errN {
 			sev = linter.Error
 		}
-		sep, split := "", splitPoint(d, s)
+		sep, split := "", splitPoint(d, s, &ws)
 		if split != "" {
 			sep = " "
 		}
@@ -68,6 +74,9 @@ func isSplitConj(norm string) bool {
 	return false
 }
 
+// wtSplit: the words splitPoint looks at: «так», «а» and isSplitConj.
+var wtSplit = newTest(func(n string) bool { return n == "так" || n == "а" || isSplitConj(n) })
+
 // Places to cut a sentence, as splitPoint finds them.
 const (
 	cutSemicolon = iota // on a semicolon
@@ -80,7 +89,9 @@ const (
 // splitPoint proposes where to cut: a semicolon, «так как», «а также»,
 // «который», «что» after a comma, or else the comma nearest the middle.
 // The place nearest the middle wins; its words are read only then.
-func splitPoint(d *linter.Document, s *linter.Sentence) string {
+// ws is the sentence's words as read for all rules (dsSents): a word
+// that is none of wtSplit is passed over without reading its normal form.
+func splitPoint(d *linter.Document, s *linter.Sentence, ws *dsSent) string {
 	mid := (s.First + s.Last) / 2
 	best, bestDist, cut := -1, 1<<30, 0
 	consider := func(i, how int) {
@@ -89,6 +100,8 @@ func splitPoint(d *linter.Document, s *linter.Sentence) string {
 			best, bestDist, cut = i, dist, how
 		}
 	}
+	split := ws.any.has(wtSplit)
+	k := 0 // the index in ws of the next word or number
 	for i := s.First; i < s.Last; i++ {
 		t := &d.Tokens[i]
 		switch t.Kind {
@@ -96,7 +109,13 @@ func splitPoint(d *linter.Document, s *linter.Sentence) string {
 			if d.TokenText(i) == ";" {
 				consider(i, cutSemicolon)
 			}
+		case linter.Number:
+			k++
 		case linter.Word:
+			k++
+			if !split || ws.plain(k-1) || !ws.bits(k-1).has(wtSplit) {
+				continue
+			}
 			switch {
 			case d.Norm(t) == "так" && nextNorm(d, i, s.Last) == "как":
 				consider(i, cutSoAs)

@@ -74,3 +74,40 @@ func TestSentenceLengthAdvice(t *testing.T) {
 			fs[0].Message, c.mid)
 	}
 }
+
+// splitPointSlow is the plain statement of splitPoint: every word's
+// normal form is read and compared, as if each passed wtSplit.
+func splitPointSlow(d *linter.Document, s *linter.Sentence) string {
+	all := wtBits{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+	ws := dsSent{sets: []wtBits{{}, {}, all}}
+	ws.w = dsWords(d, s.First, s.Last, nil)
+	ws.cls = make([]uint32, len(ws.w))
+	for k := range ws.cls {
+		ws.cls[k] = 2
+	}
+	ws.any = all
+	return splitPoint(d, s, &ws)
+}
+
+// TestSplitPointAgree holds splitPoint, which reads only the words that
+// pass wtSplit, to the plain statement on every sentence of the test
+// documents.
+func TestSplitPointAgree(t *testing.T) {
+	docs := append(dsIndexDocs(t), linter.FromText("t", "Мы "+words(14)+"; "+words(3)+" так как "+words(5)+
+		", которое "+words(4)+" а также "+words(3)+", что "+words(20)+"."))
+	var ws dsSent
+	n := 0
+	for _, d := range docs {
+		x := dsSentsOf(d)
+		for si := range d.Sentences {
+			s := &d.Sentences[si]
+			x.sent(si, &ws)
+			want := splitPointSlow(d, s)
+			require.Equal(t, want, splitPoint(d, s, &ws), "%s: %s", d.Name, d.SentenceText(si))
+			if want != "" {
+				n++
+			}
+		}
+	}
+	assert.Positive(t, n)
+}

@@ -147,8 +147,9 @@ func (r *spellingRule) Check(c *linter.Context) {
 	for si := range doc.Sentences {
 		s := &doc.Sentences[si]
 		first := true
-		for i := s.First; i < s.Last; i++ {
-			t := &doc.Tokens[i]
+		toks := doc.Tokens[s.First:s.Last]
+		for k := range toks {
+			t := &toks[k]
 			if t.Kind != linter.Word {
 				continue
 			}
@@ -165,7 +166,7 @@ func (r *spellingRule) Check(c *linter.Context) {
 			if r.e.check(sd, doc, t, doc.Text[t.Start:t.End]) {
 				continue
 			}
-			st.unknown(i, start)
+			st.unknown(s.First+k, start)
 		}
 	}
 }
@@ -389,8 +390,13 @@ const (
 // spellFormOf tells the form of w, the text of a word with normal form n.
 func spellFormOf(w, n string) int {
 	if w == n {
-		return spellLower
+		return spellLower // most words: inlined
 	}
+	return spellCapOf(w, n)
+}
+
+// spellCapOf is spellFormOf for w other than n.
+func spellCapOf(w, n string) int {
 	r, size := utf8.DecodeRuneInString(n)
 	u, usize := utf8.DecodeRuneInString(w)
 	if u != r && u == unicode.ToUpper(r) && w[usize:] == n[size:] {
@@ -402,9 +408,12 @@ func spellFormOf(w, n string) int {
 // check reports whether the dictionary d, the entry's, knows word w, the
 // text of token t.
 func (e *spellEntry) check(d *spelling.Dict, doc *linter.Document, t *linter.Token, w string) bool {
-	form := spellFormOf(w, doc.Norm(t))
-	if t.NormID == 0 || form == spellOther {
+	if t.NormID == 0 {
 		return d.Check(w) // no place to keep the verdict
+	}
+	form := spellFormOf(w, doc.Norm(t))
+	if form == spellOther {
+		return d.Check(w) // not kept
 	}
 	shift := 2 * form
 	v := e.known.Get(t.NormID)

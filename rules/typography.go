@@ -121,11 +121,13 @@ func (s *typoScan) solid(i int) bool {
 //   - a word with digits and Cyrillic letters and no hyphen (gluedUnit)
 //     or followed by a space and the same word (repeated).
 func (s *typoScan) pick() {
-	s.picks = s.picks[:0]
+	// Locals, not the fields: appending to s.picks would make the
+	// compiler load s.all and the tokens again for every token.
+	picks, all := s.picks[:0], s.all
 	toks := s.d.Tokens[:s.last]
 	for i := s.first; i < len(toks); i++ {
 		t := &toks[i]
-		keep := s.all
+		keep := all
 		switch t.Kind {
 		case linter.Punct:
 			keep = true
@@ -139,9 +141,10 @@ func (s *typoScan) pick() {
 					tpSameNorm(s.d, t, &toks[i+2])
 		}
 		if keep {
-			s.picks = append(s.picks, i)
+			picks = append(picks, i)
 		}
 	}
+	s.picks = picks
 }
 
 // tpSameNorm reports whether two words have the same normal form,
@@ -150,8 +153,12 @@ func tpSameNorm(d *linter.Document, a, b *linter.Token) bool {
 	if a.NormID != 0 && b.NormID != 0 {
 		return a.NormID == b.NormID
 	}
-	return d.Norm(a) == d.Norm(b)
+	return tpSameText(d, a, b)
 }
+
+// tpSameText is tpSameNorm for a word without a number: apart, so that
+// tpSameNorm is inlined.
+func tpSameText(d *linter.Document, a, b *linter.Token) bool { return d.Norm(a) == d.Norm(b) }
 
 // wordLeft returns the start of token i extended over a word glued to its
 // left (so that «обращение ,» shows the word); wordRight the same rightwards.

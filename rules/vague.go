@@ -140,7 +140,10 @@ var vgPatterns = []vgPattern{
 	{elems: []vgElem{vgLaterV}, with: vgLaterW, win: 3, kind: vgLater, promise: true},
 }
 
-var vgProcedurePhrase = []vgElem{vgIs("в"), vgPre("установленн"), vgIs("порядке")}
+var (
+	vgProcedurePhrase = []vgElem{vgIs("в"), vgPre("установленн"), vgIs("порядке")}
+	vgProcedureNeeds  = wtMask(vgProcedurePhrase...)
+)
 
 // vgFirst are the words that may open a pattern: a sentence without one
 // has no vague phrase.
@@ -151,6 +154,34 @@ var vgFirst = func() *wtBits {
 	}
 	return wtMask(ts...)
 }()
+
+// vgNeeds holds, by pattern, the word tests its words pass: the core
+// words and the partner. A pattern can match only in a sentence whose
+// words pass all of them (dsSent.any), so a sentence that has «в» but no
+// «ближайш» tries none of the patterns of «в ближайшее время».
+var vgNeeds = func() []wtBits {
+	ns := make([]wtBits, len(vgPatterns))
+	for pi, p := range vgPatterns {
+		ts := p.elems
+		if p.win > 0 {
+			ts = append(ts[:len(ts):len(ts)], p.with)
+		}
+		ns[pi] = *wtMask(ts...)
+	}
+	return ns
+}()
+
+// vgPossible returns the patterns (bit pi for vgPatterns[pi]) whose words
+// all occur among words with the answers any.
+func vgPossible(any *wtBits) uint64 {
+	var m uint64
+	for pi := range vgNeeds {
+		if any.all(&vgNeeds[pi]) {
+			m |= 1 << pi
+		}
+	}
+	return m
+}
 
 // vgStarts holds, by word class (see wtClassOf), the patterns whose
 // first word a word of the class is: bit pi for vgPatterns[pi], and
@@ -261,6 +292,10 @@ func vgPhrases(d *linter.Document, s *dsSent, cond bool, hit func(kind vgKind, a
 	if !s.any.any(vgFirst) {
 		return // no pattern begins in the sentence
 	}
+	possible := vgPossible(&s.any)
+	if possible == 0 {
+		return // no pattern has all its words in the sentence
+	}
 	type span struct{ a, b int }
 	var buf [8]span
 	got := buf[:0]
@@ -269,7 +304,7 @@ func vgPhrases(d *linter.Document, s *dsSent, cond bool, hit func(kind vgKind, a
 			continue // no pattern begins here
 		}
 	patterns:
-		for m := vgStartsOf(c, &s.sets[c]); m != 0; m &= m - 1 {
+		for m := vgStartsOf(c, &s.sets[c]) & possible; m != 0; m &= m - 1 {
 			p := &vgPatterns[bits.TrailingZeros64(m)]
 			a, e := vgMatch(d, s, k, p)
 			if a < 0 {
@@ -381,6 +416,9 @@ func vgFutureIn(d *linter.Document, s *dsSent, side []bool) (a, b int, kind vgKi
 	}
 	if a < 0 {
 		return -1, -1, vgFuture
+	}
+	if !s.any.all(vgProcedureNeeds) {
+		return a, b, vgFuture
 	}
 	p := vgPattern{elems: vgProcedurePhrase, kind: vgProcedure}
 	for k := range w {

@@ -195,3 +195,58 @@ func TestVgStarts(t *testing.T) {
 		}
 	}
 }
+
+// vgPhrasesSlow is the plain statement of vgPhrases: every pattern tried
+// at every word, without the patterns kept by class and by sentence.
+func vgPhrasesSlow(d *linter.Document, s *dsSent, cond bool, hit func(kind vgKind, a, b int)) {
+	type span struct{ a, b int }
+	var got []span
+	for k := range s.w {
+	patterns:
+		for pi := range vgPatterns {
+			p := &vgPatterns[pi]
+			a, e := vgMatch(d, s, k, p)
+			if a < 0 {
+				continue
+			}
+			for _, s := range got {
+				if a <= s.b && e >= s.a {
+					continue patterns
+				}
+			}
+			if (p.promise && cond) || vgNegated(d, s.w, a, e) {
+				continue
+			}
+			got = append(got, span{a, e})
+			hit(p.kind, a, e)
+		}
+	}
+}
+
+// TestVgPhrasesAgree holds vgPhrases, which tries only the patterns
+// whose words all occur in the sentence, to the plain statement on
+// every sentence of the test documents, with and without a condition.
+func TestVgPhrasesAgree(t *testing.T) {
+	type hit struct {
+		kind vgKind
+		a, b int
+	}
+	docs := append(dsIndexDocs(t), linter.FromText("t", "Меры будут приняты в ближайшее время. Вопрос рассматривается, "+
+		"решение будет принято позднее. Мы направим ответ дополнительно в установленные сроки, по мере возможности."))
+	var s dsSent
+	n := 0
+	for _, d := range docs {
+		x := dsSentsOf(d)
+		for si := range d.Sentences {
+			x.sent(si, &s)
+			for _, cond := range []bool{false, true} {
+				var got, want []hit
+				vgPhrases(d, &s, cond, func(k vgKind, a, b int) { got = append(got, hit{k, a, b}) })
+				vgPhrasesSlow(d, &s, cond, func(k vgKind, a, b int) { want = append(want, hit{k, a, b}) })
+				require.Equal(t, want, got, "%s: %s", d.Name, d.SentenceText(si))
+				n += len(want)
+			}
+		}
+	}
+	assert.Positive(t, n)
+}
