@@ -524,13 +524,6 @@ func utf8Counts(s string) (chars, astral int) {
 	return n - cont, astral
 }
 
-// le64 reads the first eight bytes of s as a little-endian number.
-func le64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
 const (
 	lanes1   = 0x0101010101010101
 	lanesTop = 0x8080808080808080
