@@ -48,7 +48,7 @@ func (abbreviation) Meta() *linter.Meta { return abbreviationMeta }
 
 // abbrList is the abbreviation list by spelling, built once, the
 // abbreviations of codes of law among them (see abbrOtherSense), and the
-// normal forms of those abbrCandidate takes (see abbrMayListed).
+// normal forms of those abbrCandidate takes (see wdListed).
 var abbrList struct {
 	once  sync.Once
 	m     map[string]dict.Abbr
@@ -81,37 +81,6 @@ func abbrLoad() (map[string]dict.Abbr, map[string]bool) {
 		}
 	})
 	return abbrList.m, abbrList.codes
-}
-
-// abbrWords keeps abbrMayListed's answers by Token.NormID.
-var abbrWords dict.Facts
-
-// The answers in abbrWords; zero is not computed yet.
-const (
-	abbrKnown     = 1 << iota // the answer is computed
-	abbrListedBit             // the normal form is in abbrList.norms
-)
-
-// abbrMayListed reports whether a word's normal form is that of an
-// abbreviation abbrCandidate takes from the list: false means that the
-// word, however it is written, is not one. The shared scan asks it of
-// every capitalised word before it tests the word's letters for a capital
-// inside («КоАП»): the first words of sentences and names are not
-// abbreviations, and an answer kept by NormID is one array load.
-func abbrMayListed(d *linter.Document, t *linter.Token) bool {
-	if t.NormID == 0 {
-		return true // nowhere to keep the answer: the full test decides
-	}
-	v := abbrWords.Get(t.NormID)
-	if v == 0 {
-		abbrLoad()
-		v = abbrKnown
-		if abbrList.norms[d.Norm(t)] {
-			v |= abbrListedBit
-		}
-		abbrWords.Set(t.NormID, v)
-	}
-	return v&abbrListedBit != 0
 }
 
 // abbrUse is what the rule learns about one abbreviation in a document.
