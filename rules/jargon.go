@@ -130,8 +130,8 @@ var jargonDocNouns = func() map[string]bool {
 // («акт о выполнении работ»), which the clerk cites and cannot change.
 func jargonDocName(d *linter.Document, m dict.Match) bool {
 	t := &d.Tokens[m.First]
-	if t.Kind != linter.Word || !wdVerbalNoun(d.Stem(t)) {
-		return false
+	if t.Kind != linter.Word || wdFacts(d, t)&wdVerbal == 0 || !wdVerbalNoun(d.Stem(t)) {
+		return false // the facts spare most matches the test of the stem's endings
 	}
 	p := wdPrevWord(d, m.First)
 	if p >= 0 {

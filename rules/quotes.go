@@ -226,6 +226,7 @@ const (
 	wdKnown  = 1 << iota // the facts are computed
 	wdListed             // the normal form is that of an abbreviation abbrCandidate takes from the list (abbrList.norms)
 	wdDalee              // the normal form is «далее»
+	wdVerbal             // the stem is that of a verbal noun (see wdVerbalNoun)
 )
 
 // wdFacts returns the facts of word t, computed on the first call for its
@@ -236,7 +237,7 @@ const (
 // of names («Москва») for a capital inside.
 func wdFacts(d *linter.Document, t *linter.Token) uint64 {
 	if t.NormID == 0 {
-		return wdListed | wdDalee
+		return wdListed | wdDalee | wdVerbal
 	}
 	v := wdWords.Get(t.NormID)
 	if v == 0 {
@@ -248,6 +249,9 @@ func wdFacts(d *linter.Document, t *linter.Token) uint64 {
 		}
 		if norm == "далее" {
 			v |= wdDalee
+		}
+		if wdVerbalNoun(d.Stem(t)) {
+			v |= wdVerbal
 		}
 		wdWords.Set(t.NormID, v)
 	}

@@ -182,3 +182,13 @@ func TestMayQuote(t *testing.T) {
 		assert.False(t, wdMayQuote(p[len(p)-1]), p)
 	}
 }
+
+// TestWordRulesFactsAgree checks the word rules, which read facts kept
+// by NormID (see wdFacts, dict.Facts), against the same documents without
+// NormIDs, where every fact is found afresh.
+func TestWordRulesFactsAgree(t *testing.T) {
+	reg, err := linter.NewRegistry(&jargon{w: wdBuiltin}, &foreign{w: wdBuiltin}, abbreviation{w: wdBuiltin})
+	require.NoError(t, err)
+	n := agreeFindings(t, reg, reg, []linter.Profile{linter.Citizen, linter.Official}, linter.WithoutNormIDs)
+	assert.Greater(t, n, 100)
+}
