@@ -587,17 +587,23 @@ func (d *Dict) Scanner(doc *linter.Document, out []Match) Scanner {
 // is known to by its NormID: they are turned away here, with one load,
 // before the sentence is looked up and the token read again.
 func (sc *Scanner) Token(i int) {
-	if d := sc.d; d != nil {
-		t := &sc.doc.Tokens[i]
-		if t.NormID != 0 {
-			if v := d.known.Get(t.NormID); v != 0 && v&(factOne|factFirst|factParts) == 0 {
-				return
-			}
-		} else if t.Kind == linter.Number && !d.numbers {
-			return // no phrase starts with a number (see Dict.numbers)
-		}
+	if sc.d != nil && sc.Skips(&sc.doc.Tokens[i]) {
+		return
 	}
 	sc.token(i)
+}
+
+// Skips reports whether Token would turn token t away at once: a word
+// seen before that starts no phrase, or a number where no phrase starts
+// with one. It is small enough to be inlined: a caller that reads every
+// token anyway calls Token only for the few it does not skip. The
+// Scanner must come from Dict.Scanner.
+func (sc *Scanner) Skips(t *linter.Token) bool {
+	if t.NormID != 0 {
+		v := sc.d.known.Get(t.NormID)
+		return v != 0 && v&(factOne|factFirst|factParts) == 0
+	}
+	return t.Kind == linter.Number && !sc.d.numbers // see Dict.numbers
 }
 
 // token is Token for the tokens its first test does not turn away.

@@ -48,7 +48,7 @@ func (abbreviation) Meta() *linter.Meta { return abbreviationMeta }
 
 // abbrList is the abbreviation list by spelling, built once, the
 // abbreviations of codes of law among them (see abbrOtherSense), and the
-// normal forms of those abbrCandidate takes (see abbrMayListed).
+// normal forms of those abbrCandidate takes (see wdListed).
 var abbrList struct {
 	once  sync.Once
 	m     map[string]dict.Abbr
@@ -81,37 +81,6 @@ func abbrLoad() (map[string]dict.Abbr, map[string]bool) {
 		}
 	})
 	return abbrList.m, abbrList.codes
-}
-
-// abbrWords keeps abbrMayListed's answers by Token.NormID.
-var abbrWords dict.Facts
-
-// The answers in abbrWords; zero is not computed yet.
-const (
-	abbrKnown     = 1 << iota // the answer is computed
-	abbrListedBit             // the normal form is in abbrList.norms
-)
-
-// abbrMayListed reports whether a word's normal form is that of an
-// abbreviation abbrCandidate takes from the list: false means that the
-// word, however it is written, is not one. The shared scan asks it of
-// every capitalised word before it tests the word's letters for a capital
-// inside («КоАП»): the first words of sentences and names are not
-// abbreviations, and an answer kept by NormID is one array load.
-func abbrMayListed(d *linter.Document, t *linter.Token) bool {
-	if t.NormID == 0 {
-		return true // nowhere to keep the answer: the full test decides
-	}
-	v := abbrWords.Get(t.NormID)
-	if v == 0 {
-		abbrLoad()
-		v = abbrKnown
-		if abbrList.norms[d.Norm(t)] {
-			v |= abbrListedBit
-		}
-		abbrWords.Set(t.NormID, v)
-	}
-	return v&abbrListedBit != 0
 }
 
 // abbrUse is what the rule learns about one abbreviation in a document.
@@ -428,8 +397,9 @@ func abbrSkip(d *linter.Document, i, dir int, punct string) int {
 	return -1
 }
 
-// abbrLine remembers the last line looked at: candidates come in order,
-// so each line is read once.
+// abbrLine remembers tokens [first, last) of one line and whether the
+// line is typed in capitals: candidates come in order, and the next one
+// is often on the same line.
 type abbrLine struct {
 	first, last int
 	shout       bool
@@ -437,37 +407,48 @@ type abbrLine struct {
 
 // shouted reports whether token i lies on a line typed in capitals: two
 // or more words, all in capital letters («ОТВЕТ НА ОБРАЩЕНИЕ», «ПОРЯДОК
-// УТВЕРЖДЕН»). Their words are ordinary words, not abbreviations.
+// УТВЕРЖДЕН»). Their words are ordinary words, not abbreviations. Most
+// candidates stand in prose: the walk along the line stops at the first
+// word in small letters, which is seldom far, instead of reading a whole
+// paragraph.
 func (l *abbrLine) shouted(d *linter.Document, i int) bool {
-	if l.last > l.first && i >= l.first && i < l.last {
+	if i >= l.first && i < l.last {
 		return l.shout
+	}
+	small := func(k int) bool {
+		t := &d.Tokens[k]
+		return t.Kind == linter.Word && !t.Is(linter.Upper)
+	}
+	if small(i) {
+		*l = abbrLine{i, i + 1, false}
+		return false
 	}
 	b := d.BlockAt(int(d.Tokens[i].Start))
 	lo, hi := 0, len(d.Tokens)
 	if b >= 0 {
 		lo, hi = d.Blocks[b].First, d.Blocks[b].Last
 	}
-	// One walk each way finds the line's ends and counts its words.
-	caps, small := 0, 0
-	count := func(t *linter.Token) {
-		if t.Kind == linter.Word {
-			if t.Is(linter.Upper) {
-				caps++
-			} else {
-				small++
-			}
+	last := i + 1
+	for ; last < hi && d.Tokens[last].Kind != linter.Newline; last++ {
+		if small(last) {
+			*l = abbrLine{i, last + 1, false} // all on the line of a small word
+			return false
 		}
 	}
-	first, last := i, i+1
-	count(&d.Tokens[i])
-	for first > lo && d.Tokens[first-1].Kind != linter.Newline {
-		first--
-		count(&d.Tokens[first])
+	first := i
+	for ; first > lo && d.Tokens[first-1].Kind != linter.Newline; first-- {
+		if small(first - 1) {
+			*l = abbrLine{first - 1, last, false}
+			return false
+		}
 	}
-	for last < hi && d.Tokens[last].Kind != linter.Newline {
-		count(&d.Tokens[last])
-		last++
+	// No word in small letters: the line is shouted if it has two words.
+	caps := 0
+	for k := first; k < last; k++ {
+		if d.Tokens[k].Kind == linter.Word {
+			caps++
+		}
 	}
-	*l = abbrLine{first, last, caps >= 2 && small == 0}
+	*l = abbrLine{first, last, caps >= 2}
 	return l.shout
 }

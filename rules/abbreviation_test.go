@@ -120,19 +120,27 @@ func TestAbbreviationLetters(t *testing.T) {
 	}
 }
 
-// TestAbbreviationShoutedLines checks abbrLine.shouted, which counts the
-// words while it looks for the line's ends and remembers the last line,
-// against counting the words of each word's line afresh.
+// TestAbbreviationShoutedLines checks abbrLine.shouted, which stops at
+// the first word in small letters and remembers what it saw of the last
+// line, against counting the words of each word's line afresh, with the
+// words asked in order and then in reverse.
 func TestAbbreviationShoutedLines(t *testing.T) {
 	texts := agreeTexts(t)
-	texts["shouted"] = "ОТВЕТ НА ОБРАЩЕНИЕ\nМКД и УК\nПОРЯДОК УТВЕРЖДЕН МКД\n\nУК МКД"
+	texts["shouted"] = "ОТВЕТ НА ОБРАЩЕНИЕ\nМКД и УК\nПОРЯДОК УТВЕРЖДЕН МКД\n\nУК МКД\nКоАП РФ\nМКД\nТСЖ МКД ст. КоАП"
 	shouts := 0
 	for name, text := range texts {
 		doc := linter.FromText(name, text)
-		var l abbrLine
+		var words []int
 		for i := range doc.Tokens {
-			if doc.Tokens[i].Kind != linter.Word {
-				continue
+			if doc.Tokens[i].Kind == linter.Word {
+				words = append(words, i)
+			}
+		}
+		var l abbrLine
+		for k := range 2 * len(words) {
+			i := words[k%len(words)]
+			if k >= len(words) {
+				i = words[2*len(words)-1-k]
 			}
 			b := doc.Blocks[doc.BlockAt(int(doc.Tokens[i].Start))]
 			first, last := i, i+1

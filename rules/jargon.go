@@ -130,8 +130,8 @@ var jargonDocNouns = func() map[string]bool {
 // («акт о выполнении работ»), which the clerk cites and cannot change.
 func jargonDocName(d *linter.Document, m dict.Match) bool {
 	t := &d.Tokens[m.First]
-	if t.Kind != linter.Word || !wdVerbalNoun(d.Stem(t)) {
-		return false
+	if t.Kind != linter.Word || wdFacts(d, t)&wdVerbal == 0 || !wdVerbalNoun(d.Stem(t)) {
+		return false // the facts spare most matches the test of the stem's endings
 	}
 	p := wdPrevWord(d, m.First)
 	if p >= 0 {
@@ -442,13 +442,60 @@ func wdNamed(w string, e *dict.Entry) bool {
 //   - a part of a hyphenated word («онлайн-опрос») gets no suggestion.
 //
 // The message says what the voice of the entry's rule says (see wdVoice);
-// the texts go to out, the check's (see wdTexts).
+// the texts go to out, the check's (see wdTexts), which keeps them for
+// the next finding of the same words.
 func wdReport(c *linter.Context, out *wdTexts, m dict.Match, in *wdInfo) {
-	d := c.Doc
-	e := m.Entry
+	k, end := wdKeyOf(c.Doc, m, in)
+	f, ok := out.done[k]
+	switch {
+	case !ok:
+		f = wdWrite(c.Doc, out, m, k)
+		out.keep(k, f)
+	case f.sugg != nil: // a list of its own, as a finding has
+		f.sugg = append(out.list(len(f.sugg)), f.sugg...)
+	}
+	c.ReportAs(wdSeverity(c, m.Entry), m.Start, end, f.msg, f.sugg...)
+}
+
+// wdKeyOf returns the key of match m's texts and the end of its finding:
+// a deletion takes the space after the words along.
+func wdKeyOf(d *linter.Document, m dict.Match, in *wdInfo) (k wdKey, end int) {
 	t := &d.Tokens[m.First]
-	text := d.Text[m.Start:m.End]
-	part := m.Last-m.First == 1 && (m.Start != int(t.Start) || m.End != int(t.End))
+	k = wdKey{in: in, text: d.Text[m.Start:m.End], toks: m.Last - m.First}
+	k.part = k.toks == 1 && (m.Start != int(t.Start) || m.End != int(t.End))
+	end = m.End
+	if in.del && !k.part {
+		if sp, ok := wdDeletable(d, m); ok {
+			k.space = d.TokenText(sp)
+			end = int(d.Tokens[sp].End)
+		}
+	}
+	return k, end
+}
+
+// wdKey is what a finding's texts depend on (see wdWrite): the entry
+// (with the rule's voice), the words found, which are tokens enough to
+// read their forms from, whether they are a part of a word, and the
+// space a deletion takes along ("": a deletion does not fit).
+type wdKey struct {
+	in    *wdInfo
+	text  string
+	toks  int // how many tokens the words are
+	part  bool
+	space string
+}
+
+// wdFinding is the message and suggestions of a finding.
+type wdFinding struct {
+	msg  string
+	sugg []string // nil when there is nothing to offer
+}
+
+// wdWrite writes the message and suggestions of match m, whose words are
+// key (see wdReport).
+func wdWrite(d *linter.Document, out *wdTexts, m dict.Match, key wdKey) wdFinding {
+	in, e, text, part, space := key.in, m.Entry, key.text, key.part, key.space
+	t := &d.Tokens[m.First]
 	head := !part && e.InHeadForm(d, m)
 	// Entries have a few replacements: the lists live on the stack.
 	var litsBuf, plainBuf [4]string
@@ -464,7 +511,7 @@ func wdReport(c *linter.Context, out *wdTexts, m dict.Match, in *wdInfo) {
 		case wdSubphrase(d, m, in.words[k], &sub):
 			lits = wdAdd(lits, sub)
 		case in.adj && dict.IsAdjective(r):
-			if s, ok := dict.Agree(e.Words[0].Head, c.Doc.Norm(t), r); ok {
+			if s, ok := dict.Agree(e.Words[0].Head, d.Norm(t), r); ok {
 				lits = wdAdd(lits, s)
 			} else {
 				plain = wdAdd(plain, r)
@@ -475,17 +522,6 @@ func wdReport(c *linter.Context, out *wdTexts, m dict.Match, in *wdInfo) {
 	}
 	for _, r := range e.Inflect {
 		plain = wdAdd(plain, r)
-	}
-	// The suggestions, in the list's order, with the deletion where it fits.
-	end := m.End
-	space := ""
-	drop := false // the deletion fits
-	if in.del && !part {
-		if sp, ok := wdDeletable(d, m); ok {
-			space = d.TokenText(sp)
-			end = int(d.Tokens[sp].End)
-			drop = true
-		}
 	}
 	var tail string
 	switch {
@@ -530,7 +566,8 @@ func wdReport(c *linter.Context, out *wdTexts, m dict.Match, in *wdInfo) {
 		bounds = append(bounds, b.Len())
 	}
 	all := b.String()
-	var sugg []string // nil when there is nothing to offer
+	drop := space != "" // the deletion fits
+	var sugg []string
 	if n := len(lits); n > 0 || drop {
 		sugg = out.list(n + 1)
 	}
@@ -542,7 +579,7 @@ func wdReport(c *linter.Context, out *wdTexts, m dict.Match, in *wdInfo) {
 		sugg = append(sugg, all[from:to])
 		from = to
 	}
-	c.ReportAs(wdSeverity(c, e), m.Start, end, all[start:msgEnd], sugg...)
+	return wdFinding{all[start:msgEnd], sugg}
 }
 
 // wdCount returns how many matches are of the list.
@@ -564,12 +601,21 @@ func wdCount(ms []dict.Match, list int) int {
 // first chunks are sized for the findings expected, the next ones
 // double, so that a letter with a few findings takes little more memory
 // than it would finding by finding.
+//
+// Documents repeat phrases («в целях», «данный»): the texts of a finding
+// are kept by what they depend on, and the next finding of the same
+// words takes them with a map lookup instead of writing them again.
 type wdTexts struct {
 	b     strings.Builder
 	lists []string
 	size  int // of the last chunk of text, in bytes
 	lsize int // of the last chunk of lists, in strings
+	done  map[wdKey]wdFinding
 }
+
+// wdKeepMin is how many findings a check expects before wdTexts keeps
+// their texts: a letter has few and seldom repeats one.
+const wdKeepMin = 32
 
 // wdMaxChunk bounds the chunks of text; lists take a 64th of it.
 const wdMaxChunk = 16 << 10
@@ -579,6 +625,16 @@ const wdMaxChunk = 16 << 10
 func (x *wdTexts) expect(n int) {
 	x.size = min(n*240, wdMaxChunk) / 2 // grow doubles it
 	x.lsize = min(n*2, wdMaxChunk/64) / 2
+	if n >= wdKeepMin {
+		x.done = map[wdKey]wdFinding{}
+	}
+}
+
+// keep keeps the texts of a finding, if the check keeps them.
+func (x *wdTexts) keep(k wdKey, f wdFinding) {
+	if x.done != nil {
+		x.done[k] = f
+	}
 }
 
 // grow returns the Builder to write the next n bytes in, with room for

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -325,4 +326,56 @@ func TestWordTexts(t *testing.T) {
 			require.Equal(t, want, v, k)
 		}
 	}
+}
+
+// TestWordReportKeptAgree checks the texts a check keeps for the next
+// finding of the same words against those written anew: every finding of
+// jargon and foreign on texts with many findings, repeated, has the
+// message and suggestions wdWrite gives its match alone.
+func TestWordReportKeptAgree(t *testing.T) {
+	reg, err := linter.NewRegistry(&jargon{w: wdBuiltin}, &foreign{w: wdBuiltin})
+	require.NoError(t, err)
+	var sb strings.Builder
+	for _, e := range wdBuiltin.get().Entries() {
+		p := strings.NewReplacer("|", " ", "=", "", "~", "").Replace(e.Phrase)
+		fmt.Fprintf(&sb, "%s %s, %s. Мы %s вам. Онлайн-%s и %s-%s.\n", wdUpperFirst(p), p, strings.ToUpper(p), p, p, p, p)
+	}
+	texts := agreeTexts(t)
+	texts["lists"] = sb.String() + sb.String()
+	kept := 0
+	for name, text := range texts {
+		for _, p := range []linter.Profile{linter.Citizen, linter.Official} {
+			doc := linter.FromText(name, text)
+			res, err := reg.Check(doc, linter.Settings{Profile: p})
+			require.NoError(t, err)
+			ms := map[[2]int]dict.Match{}
+			for _, m := range wdBuiltin.scan(doc).ms {
+				ms[[2]int{m.Start, m.Entry.List}] = m
+			}
+			seen := map[wdKey]bool{}
+			for _, f := range res.Findings {
+				list := dict.ListJargon
+				if f.Rule == foreignMeta.ID {
+					list = dict.ListForeign
+				}
+				m, ok := ms[[2]int{f.Start.Offset, list}]
+				if !ok || !strings.HasPrefix(f.Message, wdBuiltin.info[m.Entry].voice.kind+": „"+doc.Text[m.Start:m.End]+"“") {
+					continue // not a dictionary finding: a Latin word, «является то, что»
+				}
+				k, end := wdKeyOf(doc, m, wdBuiltin.info[m.Entry])
+				want := wdWrite(doc, &wdTexts{}, m, k)
+				if want.sugg == nil {
+					want.sugg = []string{}
+				}
+				require.Equal(t, want.msg, f.Message, name)
+				require.Equal(t, want.sugg, f.Suggestions, name)
+				require.Equal(t, end, f.End.Offset, name)
+				if seen[k] {
+					kept++
+				}
+				seen[k] = true
+			}
+		}
+	}
+	assert.Greater(t, kept, 1000, "findings that took kept texts")
 }

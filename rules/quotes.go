@@ -50,97 +50,212 @@ func wdMerge(spans []wdSpan) wdGuard {
 // wdAnalyze fills sc with what one pass over the words finds and returns
 // the quoted titles of the document. It gives every token to ds, when not
 // nil, so that the dictionary is matched in the same pass. The titles are
-// the inside of «…»,
-// „…“, “…” and "…" pairs that close in the same block and whose first word
-// is capitalised (a title, a company name) or that follow a legal form
-// such as ООО. A quote that starts with a small letter is the clerk's own
-// wording in quotes and is checked as usual.
+// the inside of «…», „…“, “…” and "…" pairs that close in the same block
+// and whose first word is capitalised (a title, a company name) or that
+// follow a legal form such as ООО. A quote that starts with a small letter
+// is the clerk's own wording in quotes and is checked as usual.
 func wdAnalyze(d *linter.Document, sc *wdScan, ds *dict.Scanner) []wdSpan {
 	abbrs, _ := abbrLoad()
 	var out []wdSpan
 	for bi := range d.Blocks {
-		b := &d.Blocks[bi]
-		depth, open := 0, -1
-		straight := false
-		for i := b.First; i < b.Last; i++ {
-			t := &d.Tokens[i]
-			if t.Kind == linter.Word {
-				if ds != nil {
-					ds.Token(i)
-				}
-				f := t.Flags
-				if f&linter.Latin != 0 {
-					sc.latin = append(sc.latin, int32(i))
-				}
-				if f&linter.Cyrillic != 0 {
-					sc.cyr++
-				}
-				switch {
-				case f&(linter.Cyrillic|linter.Latin) == linter.Cyrillic|linter.Latin:
-					sc.mixed = append(sc.mixed, int32(i))
-				case f&(linter.Cyrillic|linter.Upper|linter.Latin|linter.Digit) == linter.Cyrillic|linter.Upper,
-					f&(linter.Cyrillic|linter.Title|linter.Upper|linter.Latin|linter.Digit) == linter.Cyrillic|linter.Title &&
-						abbrMayListed(d, t) && wdInnerCapital(d.Text[t.Start:t.End]): // «КоАП», «СанПиН»
-					// Tested now, while the token is at hand: the rule
-					// reads the few that pass long after this pass.
-					if abbrCandidate(d, t, abbrs) {
-						sc.caps = append(sc.caps, int32(i))
-					}
-				}
-				// «далее» by its text: the text is read in order anyway,
-				// the normal form would be one more string to fetch.
-				if w := d.Text[t.Start:t.End]; len(w) == len("далее") && (w == "далее" || w == "Далее" || w == "ДАЛЕЕ") {
-					sc.dalee = append(sc.dalee, int32(i))
-				}
-				continue
+		last := d.Blocks[bi].Last
+		q := wdQuotes{open: -1}
+		for i := d.Blocks[bi].First; ; i++ {
+			var cyr int
+			i, cyr = wdSkip(d, i, last, ds)
+			sc.cyr += cyr
+			if i >= last {
+				break
 			}
-			if t.Kind != linter.Punct {
-				if t.Kind == linter.Number && ds != nil {
-					ds.Token(i)
-				}
-				continue
-			}
-			var opens, closes bool
-			switch d.Text[t.Start:t.End] {
-			case "«", "„":
-				opens = true
-			case "»":
-				closes = true
-			case "“":
-				// „…“ closes with it; English “…” opens with it.
-				if depth > 0 && !straight {
-					closes = true
-				} else {
-					opens = true
-				}
-			case "”":
-				closes = true
-			case "\"":
-				if straight {
-					closes = true
-				} else if depth == 0 {
-					opens = true
-				}
-			}
-			switch {
-			case opens:
-				if depth == 0 {
-					open = i
-					straight = d.Text[t.Start:t.End] == "\""
-				}
-				depth++
-			case closes && depth > 0:
-				depth--
-				if depth == 0 {
-					if wdTitle(d, open, i) {
-						out = append(out, wdSpan{open + 1, i})
-					}
-					straight = false
+			switch d.Tokens[i].Kind {
+			case linter.Word:
+				sc.word(d, i, ds, abbrs)
+			case linter.Number:
+				ds.Token(i) // wdSkip stops at a number only for ds
+			case linter.Punct:
+				if s, ok := q.mark(d, i); ok {
+					out = append(out, s)
 				}
 			}
 		}
 	}
 	return out
+}
+
+// wdSkip returns the first token from i on, before last, that wdAnalyze
+// must look at, and how many words with Cyrillic letters it passed on
+// the way. Most tokens are spaces and quiet words, which it passes: words
+// that tell the scan nothing but whether they have Cyrillic letters, as
+// they have no Latin letter, are not in capitals, are no listed
+// abbreviation and not «далее» (by the facts kept for their normal form,
+// see wdFacts) and start no phrase of ds (see dict.Scanner.Skips). It
+// stops at the other words, at numbers that ds wants and at punctuation
+// that may be a quote. Its loop makes no call: the compiler keeps its
+// variables in registers instead of spilling them around the calls the
+// few other tokens need.
+func wdSkip(d *linter.Document, i, last int, ds *dict.Scanner) (next, cyr int) {
+	toks, text := d.Tokens[:last], d.Text
+	for ; i < len(toks); i++ {
+		t := &toks[i]
+		switch t.Kind {
+		case linter.Word:
+			if t.Flags&(linter.Latin|linter.Upper) != 0 || t.NormID == 0 {
+				return i, cyr
+			}
+			if v := wdWords.Get(t.NormID); v == 0 || v&(wdListed|wdDalee) != 0 || ds != nil && !ds.Skips(t) {
+				return i, cyr
+			}
+			if t.Flags&linter.Cyrillic != 0 {
+				cyr++
+			}
+		case linter.Number:
+			if ds != nil && !ds.Skips(t) {
+				return i, cyr
+			}
+		case linter.Punct:
+			if wdMayQuote(text[t.End-1]) {
+				return i, cyr
+			}
+		}
+	}
+	return i, cyr
+}
+
+// wdMayQuote reports whether a punctuation token whose last byte is b may
+// be a quotation mark wdQuotes follows: «"» or the last byte of «, », „,
+// “ or ” in UTF-8. Commas, full stops and dashes end otherwise.
+func wdMayQuote(b byte) bool {
+	switch b {
+	case '"', 0xAB, 0xBB, 0x9C, 0x9D, 0x9E:
+		return true
+	}
+	return false
+}
+
+// wdQuotes follows the quotation marks of one block.
+type wdQuotes struct {
+	depth, open int  // how many quotes are open; the token of the outermost
+	straight    bool // it is a straight quote «"», which closes with another
+}
+
+// mark takes the punctuation token i and returns the title that it
+// closes, if any (see wdTitle).
+func (q *wdQuotes) mark(d *linter.Document, i int) (wdSpan, bool) {
+	t := &d.Tokens[i]
+	var opens, closes bool
+	switch d.Text[t.Start:t.End] {
+	case "«", "„":
+		opens = true
+	case "»":
+		closes = true
+	case "“":
+		// „…“ closes with it; English “…” opens with it.
+		if q.depth > 0 && !q.straight {
+			closes = true
+		} else {
+			opens = true
+		}
+	case "”":
+		closes = true
+	case "\"":
+		if q.straight {
+			closes = true
+		} else if q.depth == 0 {
+			opens = true
+		}
+	}
+	switch {
+	case opens:
+		if q.depth == 0 {
+			q.open = i
+			q.straight = d.Text[t.Start:t.End] == "\""
+		}
+		q.depth++
+	case closes && q.depth > 0:
+		q.depth--
+		if q.depth == 0 {
+			q.straight = false
+			if wdTitle(d, q.open, i) {
+				return wdSpan{q.open + 1, i}, true
+			}
+		}
+	}
+	return wdSpan{}, false
+}
+
+// word learns what word token i tells the scan and gives it to ds, when
+// not nil.
+func (sc *wdScan) word(d *linter.Document, i int, ds *dict.Scanner, abbrs map[string]dict.Abbr) {
+	if ds != nil {
+		ds.Token(i)
+	}
+	t := &d.Tokens[i]
+	v := wdFacts(d, t)
+	f := t.Flags
+	if f&linter.Cyrillic != 0 {
+		sc.cyr++
+	}
+	if f&linter.Latin != 0 {
+		sc.latin = append(sc.latin, int32(i))
+	}
+	switch {
+	case f&(linter.Cyrillic|linter.Latin) == linter.Cyrillic|linter.Latin:
+		sc.mixed = append(sc.mixed, int32(i))
+	case f&(linter.Cyrillic|linter.Upper|linter.Latin|linter.Digit) == linter.Cyrillic|linter.Upper,
+		f&(linter.Cyrillic|linter.Title|linter.Upper|linter.Latin|linter.Digit) == linter.Cyrillic|linter.Title &&
+			v&wdListed != 0 && wdInnerCapital(d.Text[t.Start:t.End]): // «КоАП», «СанПиН»
+		// Tested now, while the token is at hand: the rule reads the
+		// few that pass long after this pass.
+		if abbrCandidate(d, t, abbrs) {
+			sc.caps = append(sc.caps, int32(i))
+		}
+	}
+	if v&wdDalee != 0 {
+		if w := d.Text[t.Start:t.End]; w == "далее" || w == "Далее" || w == "ДАЛЕЕ" {
+			sc.dalee = append(sc.dalee, int32(i))
+		}
+	}
+}
+
+// wdWords keeps the facts of words the shared scan needs (see wdFacts)
+// by Token.NormID.
+var wdWords dict.Facts
+
+// The facts in wdWords; zero is not computed yet.
+const (
+	wdKnown  = 1 << iota // the facts are computed
+	wdListed             // the normal form is that of an abbreviation abbrCandidate takes from the list (abbrList.norms)
+	wdDalee              // the normal form is «далее»
+	wdVerbal             // the stem is that of a verbal noun (see wdVerbalNoun)
+)
+
+// wdFacts returns the facts of word t, computed on the first call for its
+// normal form. A word without a NormID has them all: nowhere to keep the
+// answer, the full tests decide. A word that is not wdListed is no
+// abbreviation abbrCandidate takes from the list, however it is written:
+// the scan need not test the letters of the first words of sentences and
+// of names («Москва») for a capital inside.
+func wdFacts(d *linter.Document, t *linter.Token) uint64 {
+	if t.NormID == 0 {
+		return wdListed | wdDalee | wdVerbal
+	}
+	v := wdWords.Get(t.NormID)
+	if v == 0 {
+		abbrLoad()
+		norm := d.Norm(t)
+		v = wdKnown
+		if abbrList.norms[norm] {
+			v |= wdListed
+		}
+		if norm == "далее" {
+			v |= wdDalee
+		}
+		if wdVerbalNoun(d.Stem(t)) {
+			v |= wdVerbal
+		}
+		wdWords.Set(t.NormID, v)
+	}
+	return v
 }
 
 // wdInnerCapital reports a Cyrillic capital letter after the first letter

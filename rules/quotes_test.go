@@ -19,7 +19,7 @@ func TestInnerCapital(t *testing.T) {
 }
 
 // TestScanCapsAgree checks the abbreviations the shared scan picks, with
-// the answers abbrMayListed keeps by NormID, against abbrCandidate asked
+// the facts wdFacts keeps by NormID, against abbrCandidate asked
 // of every word as the scan asked it before: every listed abbreviation as
 // written, in small letters, in capitals and capitalised, twice (the
 // second time the answers are known), and the sample texts.
@@ -143,4 +143,52 @@ func BenchmarkWordScan(b *testing.B) {
 		wdBuiltin.compute(doc)
 	}
 	b.ReportMetric((spellCPU()-cpu0)*1e9/float64(b.N), "cpu-ns/op")
+}
+
+// TestScanAgree checks the shared scan, which passes over quiet words by
+// the facts kept for their NormIDs (see wdSkip), against the same
+// document without NormIDs, where every word is looked at: the sample
+// texts, every listed abbreviation in every case, and every phrase of the
+// lists, twice (the second time the facts are known).
+func TestScanAgree(t *testing.T) {
+	list, _ := abbrLoad()
+	var sb strings.Builder
+	for w := range list {
+		lo := strings.ToLower(w)
+		fmt.Fprintf(&sb, "%s %s %s (далее — %s) Далее ДАЛЕЕ далее даЛее. ", w, lo, strings.ToUpper(w), w)
+	}
+	for _, e := range wdBuiltin.get().Entries() {
+		p := strings.NewReplacer("|", " ", "=", "", "~", "").Replace(e.Phrase)
+		fmt.Fprintf(&sb, "%s «%s» „%s“ \"%s\" %s-%s.\n", p, p, strings.ToUpper(p), p, p, p)
+	}
+	texts := agreeTexts(t)
+	texts["lists"] = sb.String() + sb.String()
+	for name, text := range texts {
+		d := linter.FromText(name, text)
+		want := wdBuiltin.compute(linter.WithoutNormIDs(d))
+		for range 2 {
+			require.Equal(t, want, wdBuiltin.compute(d), name)
+		}
+	}
+}
+
+// TestMayQuote checks that wdSkip stops at every quotation mark wdQuotes
+// follows, and passes over the common marks.
+func TestMayQuote(t *testing.T) {
+	for _, q := range []string{"«", "»", "„", "“", "”", "\""} {
+		assert.True(t, wdMayQuote(q[len(q)-1]), q)
+	}
+	for _, p := range []string{",", ".", "—", "–", "-", "…", "(", ")", "№", ":", ";"} {
+		assert.False(t, wdMayQuote(p[len(p)-1]), p)
+	}
+}
+
+// TestWordRulesFactsAgree checks the word rules, which read facts kept
+// by NormID (see wdFacts, dict.Facts), against the same documents without
+// NormIDs, where every fact is found afresh.
+func TestWordRulesFactsAgree(t *testing.T) {
+	reg, err := linter.NewRegistry(&jargon{w: wdBuiltin}, &foreign{w: wdBuiltin}, abbreviation{w: wdBuiltin})
+	require.NoError(t, err)
+	n := agreeFindings(t, reg, reg, []linter.Profile{linter.Citizen, linter.Official}, linter.WithoutNormIDs)
+	assert.Greater(t, n, 100)
 }
