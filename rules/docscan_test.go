@@ -162,7 +162,7 @@ func TestDsIsDate(t *testing.T) {
 }
 
 // BenchmarkDocRules times, on about 1 MB of replies, the reads the
-// document rules share (lines, sentences) and each rule's own work with
+// document rules share (lines and sentences, «index») and each rule's own work with
 // those reads already kept in the document's memo, as in a full check
 // (less the cost of a check without a rule, «none»).
 func BenchmarkDocRules(b *testing.B) {
@@ -183,8 +183,7 @@ func BenchmarkDocRules(b *testing.B) {
 			b.ReportMetric(float64(n*len(text))/1e6/cpu, "MB/cpu-s")
 		}
 	}
-	b.Run("lines", func(b *testing.B) { run(b, func(d *linter.Document) { dsCutLines(d) }) })
-	b.Run("sentences", func(b *testing.B) { run(b, func(d *linter.Document) { dsReadSents(d) }) })
+	b.Run("index", func(b *testing.B) { run(b, func(d *linter.Document) { dsRead(d) }) })
 	// «none» is the cost of a check itself, without a rule.
 	for _, id := range []string{"none", "address", "outcome", "vague", "sentence-length", "executor-name"} {
 		s := dsOnlyRules(reg, id)
