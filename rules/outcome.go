@@ -43,16 +43,16 @@ func (outcome) Meta() *linter.Meta { return outcomeMeta }
 // outSent is what one sentence of the body says about the outcome.
 type outSent struct {
 	start, end int
-	si         int  // the sentence
-	done       bool // something was done or a check found no violation
-	sched      bool // something will be done by a date or within a term
-	forward    bool // the appeal was sent to another body by competence
-	refusal    bool // the service refuses or cannot act
-	competence bool // the refusal is «not within our powers», a reason in itself
-	reason     bool // a reason or a norm: «так как», «на основании», «статьи 46 …»
-	question   bool // «Вы спросили, …»: the reply answers a question
-	coarse     bool // the schedule names only a year, a month or a quarter, no day and no period
-	openTerm   bool // the reply says the term is not fixed: «сроки … будут согласованы»
+	si         int32 // the sentence; int32 keeps outSent at 32 bytes
+	done       bool  // something was done or a check found no violation
+	sched      bool  // something will be done by a date or within a term
+	forward    bool  // the appeal was sent to another body by competence
+	refusal    bool  // the service refuses or cannot act
+	competence bool  // the refusal is «not within our powers», a reason in itself
+	reason     bool  // a reason or a norm: «так как», «на основании», «статьи 46 …»
+	question   bool  // «Вы спросили, …»: the reply answers a question
+	coarse     bool  // the schedule names only a year, a month or a quarter, no day and no period
+	openTerm   bool  // the reply says the term is not fixed: «сроки … будут согласованы»
 }
 
 func (outcome) Check(c *linter.Context) {
@@ -98,7 +98,7 @@ func (outcome) Check(c *linter.Context) {
 			full = false
 		}
 		open = open || o.openTerm
-		o.start, o.end, o.si = sn.Start, sn.End, si
+		o.start, o.end, o.si = sn.Start, sn.End, int32(si)
 		ss = append(ss, o)
 	}
 	if len(ss) == 0 {
@@ -139,7 +139,7 @@ func (outcome) Check(c *linter.Context) {
 	// sentence ending («Служба жилищного надзора») is a signature.
 	last := ss[len(ss)-1]
 	for i := len(ss) - 1; i >= 0; i-- {
-		if outEnded(d, ss[i].si) {
+		if outEnded(d, int(ss[i].si)) {
 			last = ss[i]
 			break
 		}
