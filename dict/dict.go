@@ -24,6 +24,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -165,6 +166,7 @@ type Dict struct {
 	next    map[edge]int32
 	all     []*Entry  // Compile's input
 	outs    []outputs // the outputs of the nodes that have some
+	lists   []uint8   // per outs: bit l set if list l has an output there
 	leaf    []int32   // per node: index into outs, or -1
 	kinds   []uint8   // per node: bit k set if an edge of kind k leaves it
 	entries []*Entry
@@ -279,6 +281,12 @@ func (d *Dict) key(doc *linter.Document, t *linter.Token) uint64 {
 	return 0
 }
 
+// kept returns the facts key keeps for token t, or 0 (for a word not
+// seen yet and for any other token, whose NormID is 0 and whose facts
+// are not kept: the fact of NormID 0 is never set). It is inlined, and
+// spares the call of key for the words seen before.
+func (d *Dict) kept(t *linter.Token) uint64 { return d.known.Get(t.NormID) }
+
 // facts returns the facts of a key with filter hash h.
 func (d *Dict) facts(h uint32) uint64 {
 	v := factKnown | uint64(h)
@@ -364,8 +372,10 @@ func Compile(entries []*Entry) (*Dict, error) {
 			if d.leaf[n] < 0 {
 				d.leaf[n] = int32(len(d.outs))
 				d.outs = append(d.outs, outputs{})
+				d.lists = append(d.lists, 0)
 			}
 			d.outs[d.leaf[n]][e.List] = int32(i) + 1
+			d.lists[d.leaf[n]] |= 1 << e.List
 		}
 	}
 	d.keys = map[string]int32{}
@@ -648,7 +658,7 @@ func (sc *Scanner) at(i, last int) {
 	var a uint64
 	if i == sc.hi {
 		a = sc.ha // hashed as the next token of the previous word
-	} else {
+	} else if a = d.kept(t); a == 0 {
 		a = d.key(sc.doc, t)
 	}
 	// Most words start no phrase; the frequent ones that start longer
@@ -672,7 +682,9 @@ func (sc *Scanner) pairMay(i, last int, a uint64) bool {
 	for j := i + 1; j < last; j++ {
 		if k := toks[j].Kind; k != linter.Space && k != linter.Newline {
 			sc.hi = j
-			sc.ha = sc.d.key(sc.doc, &toks[j])
+			if sc.ha = sc.d.kept(&toks[j]); sc.ha == 0 {
+				sc.ha = sc.d.key(sc.doc, &toks[j])
+			}
 			return sc.ha != 0 && has(&sc.d.filter.pair, pairHash(uint32(a), uint32(sc.ha)))
 		}
 	}
@@ -687,9 +699,10 @@ func (sc *Scanner) walk(i, last int) bool {
 	toks := doc.Tokens
 	t := &toks[i]
 	var cur, nxt [maxActive]int32
-	var best [MaxLists]Match
-	var bestOrder [MaxLists]int32
-	found := false
+	// The longest match of each list so far, where got has its bit: the
+	// entry by its place in d.all, and the match's end.
+	var best [MaxLists]struct{ o, last, end int32 }
+	var got uint8
 	cur[0] = 0
 	na := 1
 	for j := i; j < last && na > 0; j++ {
@@ -703,35 +716,36 @@ func (sc *Scanner) walk(i, last int) bool {
 		nn := d.step(cur[:na], doc, tj, &nxt)
 		cur, na = nxt, nn
 		for _, n := range cur[:na] {
-			if d.leaf[n] < 0 {
+			leaf := d.leaf[n]
+			if leaf < 0 {
 				continue
 			}
-			for l, o := range d.outs[d.leaf[n]] {
-				if o == 0 {
+			for ls := d.lists[leaf]; ls != 0; ls &= ls - 1 {
+				l := bits.TrailingZeros8(ls)
+				o := d.outs[leaf][l]
+				if i < sc.covered[l] || (d.all[o-1].Cased && t.Flags&(linter.Title|linter.Upper) == 0) {
 					continue
 				}
-				e := d.all[o-1]
-				if i < sc.covered[l] || (e.Cased && t.Flags&(linter.Title|linter.Upper) == 0) {
-					continue
-				}
-				if best[l].Entry != nil && best[l].Last == j+1 && bestOrder[l] > o {
+				if got&(1<<l) != 0 && int(best[l].last) == j+1 && best[l].o > o {
 					continue // same length: the later entry wins
 				}
-				best[l] = Match{Entry: e, First: i, Last: j + 1, Start: int(t.Start), End: int(tj.End)}
-				bestOrder[l] = o
-				found = true
+				best[l].o, best[l].last, best[l].end = o, int32(j+1), tj.End
+				got |= 1 << l
 			}
 		}
 	}
-	if !found {
+	if got == 0 {
 		return false
 	}
-	for l := range best {
-		if best[l].Entry != nil {
-			m := trimContext(toks, best[l])
-			sc.out = append(sc.out, m)
-			sc.covered[l] = m.Last
+	for ; got != 0; got &= got - 1 {
+		l := bits.TrailingZeros8(got)
+		b := &best[l]
+		m := Match{Entry: d.all[b.o-1], First: i, Last: int(b.last), Start: int(t.Start), End: int(b.end)}
+		if m.Entry.Span() != len(m.Entry.Words) {
+			m = trimContext(toks, m) // context words to cut off
 		}
+		sc.out = append(sc.out, m)
+		sc.covered[l] = m.Last
 	}
 	return true
 }

@@ -421,6 +421,21 @@ func TestWordEdgesAgree(t *testing.T) {
 	}
 }
 
+// TestLeafListsAgree checks the lists of each node with outputs, which
+// the walk reads instead of all its outputs, against the outputs.
+func TestLeafListsAgree(t *testing.T) {
+	b, err := LoadBuiltin()
+	require.NoError(t, err)
+	d, err := b.Compile()
+	require.NoError(t, err)
+	require.Len(t, d.lists, len(d.outs))
+	for k, os := range d.outs {
+		for l, o := range os {
+			assert.Equal(t, o != 0, d.lists[k]&(1<<l) != 0, "node outputs %d, list %d", k, l)
+		}
+	}
+}
+
 // TestScanNumbers checks the Scanner's pass over numbers against Scan,
 // which reads every token, with lists where no phrase starts with a number
 // and where one does.

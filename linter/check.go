@@ -250,7 +250,7 @@ func (sc *checkScratch) finish(doc *Document, fs []Finding) []Finding {
 	sorted := true
 	for i := range fs {
 		keys[i] = findKey{fs[i].Start.Offset, fs[i].End.Offset, i}
-		if i > 0 && cmpFindKey(keys[i-1], keys[i]) > 0 {
+		if i > 0 && keys[i].less(keys[i-1]) {
 			sorted = false
 		}
 	}
@@ -258,13 +258,20 @@ func (sc *checkScratch) finish(doc *Document, fs []Finding) []Finding {
 		sc.runs, sc.merge = mergeRuns(keys, sc.runs, sc.merge)
 		permute(fs, keys)
 	}
-	out := fs[:0]
-	for i, f := range fs {
-		if i > 0 && f.Rule == fs[i-1].Rule && f.Start.Offset == fs[i-1].Start.Offset && f.End.Offset == fs[i-1].End.Offset {
+	// Most findings stay where they are: a finding is copied only once
+	// a duplicate has been dropped before it.
+	n := 0
+	for i := range fs {
+		f, p := &fs[i], &fs[max(i-1, 0)]
+		if i > 0 && f.Rule == p.Rule && f.Start.Offset == p.Start.Offset && f.End.Offset == p.End.Offset {
 			continue
 		}
-		out = append(out, f)
+		if n != i {
+			fs[n] = *f
+		}
+		n++
 	}
+	out := fs[:n]
 	// Lines, columns and UTF-16 offsets in one pass over the text, in the
 	// order of the offsets: counting runes from each line start instead
 	// costs a pass over the line for every finding. The starts are in
@@ -328,7 +335,7 @@ func mergeRuns(keys []findKey, runs []int, buf []findKey) ([]int, []findKey) {
 	}
 	runs = append(runs[:0], 0)
 	for i := 1; i < len(keys); i++ {
-		if cmpFindKey(keys[i-1], keys[i]) > 0 {
+		if keys[i].less(keys[i-1]) {
 			runs = append(runs, i)
 		}
 	}
@@ -353,7 +360,7 @@ func mergeRuns(keys []findKey, runs []int, buf []findKey) ([]int, []findKey) {
 			}
 			i, j, k := lo, mid, lo
 			for i < mid && j < hi {
-				if cmpFindKey(src[j], src[i]) < 0 {
+				if src[j].less(src[i]) {
 					dst[k] = src[j]
 					j++
 				} else {
@@ -378,6 +385,18 @@ func mergeRuns(keys []findKey, runs []int, buf []findKey) ([]int, []findKey) {
 
 // findKey is what findings are sorted by; i is the index in the input.
 type findKey struct{ start, end, i int }
+
+// less reports whether a sorts before b: cmpFindKey(a, b) < 0, small
+// enough to be inlined in the loops of finish and mergeRuns.
+func (a findKey) less(b findKey) bool {
+	if a.start != b.start {
+		return a.start < b.start
+	}
+	if a.end != b.end {
+		return a.end < b.end
+	}
+	return a.i < b.i
+}
 
 func cmpFindKey(a, b findKey) int {
 	if c := cmp.Compare(a.start, b.start); c != 0 {

@@ -199,11 +199,17 @@ func FromText(name, text string) *Document {
 	d := &Document{Name: name, Format: Text, Text: text, Encoding: UTF8}
 	// A block ends at each blank line: counting them first sizes the
 	// slice once (a megabyte of letters has thousands of paragraphs).
-	d.Blocks = make([]Block, 0, strings.Count(text, "\n\n")+strings.Count(text, "\n\r\n")+1)
+	// Blank lines of \r\n are looked for only in a text with a \r.
+	cr := strings.IndexByte(text, '\r') >= 0
+	blocks := strings.Count(text, "\n\n") + 1
+	if cr {
+		blocks += strings.Count(text, "\n\r\n")
+	}
+	d.Blocks = make([]Block, 0, blocks)
 	// The loop finds every \n: without a \r in the text, these are all
 	// the line breaks, and the starts of lines (see lineStarts) are kept
 	// on the way.
-	if len(text) <= maxText && strings.IndexByte(text, '\r') < 0 {
+	if len(text) <= maxText && !cr {
 		d.lines = make([]int, 1, len(text)/64+1)
 	}
 	start := -1

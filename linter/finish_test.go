@@ -202,6 +202,25 @@ func TestMergeRuns(t *testing.T) {
 	}
 }
 
+// TestFindKeyLess checks the inlined order of keys against cmpFindKey,
+// on every pair of keys of small fields, negative ones too (a faulty
+// rule's offsets are sorted before they are clamped).
+func TestFindKeyLess(t *testing.T) {
+	var keys []findKey
+	for s := -1; s <= 1; s++ {
+		for e := -1; e <= 1; e++ {
+			for i := 0; i <= 1; i++ {
+				keys = append(keys, findKey{s, e, i})
+			}
+		}
+	}
+	for _, a := range keys {
+		for _, b := range keys {
+			require.Equal(t, cmpFindKey(a, b) < 0, a.less(b), "%v %v", a, b)
+		}
+	}
+}
+
 // TestFinishAllocatesNothingOnceGrown holds finish to checkScratch's
 // promise: with the scratch grown, sorting a check's findings allocates
 // nothing.

@@ -151,7 +151,11 @@ func refTokenize(text string, start, end int, bad *bool) []Token {
 			switch {
 			case letters:
 				t.Kind = Word
-				t.NormID = stems.lookupID(text[i:j]).id
+				wi := stems.lookupID(text[i:j])
+				t.NormID = wi.id
+				if wi.norm == text[i:j] {
+					t.Flags |= Normal
+				}
 			case flags&Digit != 0:
 				t.Kind = Number
 			}

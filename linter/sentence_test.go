@@ -3,6 +3,8 @@ package linter
 import (
 	"math"
 	"math/rand"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -251,4 +253,94 @@ func TestSentenceEndSkipsLongWords(t *testing.T) {
 		abbrevMax = skip
 		require.Equal(t, want, splitSentences(d), "%q", sb.String())
 	}
+}
+
+// TestSplitSentencesMatchesReference holds splitSentences to the plain
+// version on the sample texts and on random ones built from the pieces
+// that decide where a sentence ends.
+func TestSplitSentencesMatchesReference(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(devCorpus, "*.txt"))
+	more, _ := filepath.Glob("../examples/*.txt")
+	for _, f := range append(files, more...) {
+		raw, err := os.ReadFile(f)
+		require.NoError(t, err)
+		d := FromText(f, string(raw))
+		require.Equal(t, refSplitSentences(d), splitSentences(d), f)
+	}
+	pieces := []string{"ул", "г", "т", "д", "руб", "И", "слово", "Слово", "1960", "3.4.4", "15.12.2026", "1)", "а)",
+		".", ". ", "..", " ", "  ", "\n", "\r\n", "\n\n", "…", "!", "?", ",", ";", ":", "-", "—", "«", "»", "\"", ")", "(",
+		"Уважаемый", "Здравствуйте", "№", "\u00ad", strings.Repeat("длинная строка ", 4)}
+	rng := rand.New(rand.NewSource(9))
+	for n := 0; n < 5000; n++ {
+		var sb strings.Builder
+		for k := rng.Intn(40); k >= 0; k-- {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+			if rng.Intn(2) == 0 {
+				sb.WriteByte(' ')
+			}
+		}
+		d := FromText("t.txt", sb.String())
+		require.Equal(t, refSplitSentences(d), splitSentences(d), "%q", sb.String())
+	}
+}
+
+// refSplitSentences is splitSentences as it was first written, token by
+// token with a closure that ends a sentence: the plain version the fast
+// one is held to.
+func refSplitSentences(d *Document) []Sentence {
+	out := make([]Sentence, 0, len(d.Tokens)/16+1) // ~12 words a sentence, with room
+	for bi := range d.Blocks {
+		b := &d.Blocks[bi]
+		start := -1
+		lineStart := b.First
+		// words counts the pieces between spaces that hold a letter or a
+		// digit (see countWords) as the loop goes; counted tells that the
+		// current piece is counted already.
+		words, counted := 0, false
+		flush := func(end int) {
+			if start < 0 {
+				return
+			}
+			last := end
+			for last > start && (d.Tokens[last-1].Kind == Space || d.Tokens[last-1].Kind == Newline) {
+				last--
+			}
+			if last > start {
+				s := Sentence{Start: int(d.Tokens[start].Start), End: int(d.Tokens[last-1].End), First: start, Last: last, Block: bi}
+				s.Words = words
+				out = append(out, s)
+			}
+			start, words, counted = -1, 0, false
+		}
+		for i := b.First; i < b.Last; i++ {
+			t := &d.Tokens[i]
+			switch t.Kind {
+			case Space:
+				counted = false
+				continue
+			case Newline:
+				counted = false
+				if start >= 0 && !joinLines(d, lineStart, i, b.Last) {
+					flush(i)
+				}
+				lineStart = i + 1
+				continue
+			}
+			if start < 0 {
+				start = i
+			}
+			if (t.Kind == Word || t.Kind == Number) && !counted {
+				words++
+				counted = true
+			}
+			if t.Kind == Punct {
+				if end, ok := sentenceEnd(d, i, lineStart, b.Last); ok {
+					flush(end)
+					i = end - 1
+				}
+			}
+		}
+		flush(b.Last)
+	}
+	return out
 }

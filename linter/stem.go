@@ -95,12 +95,14 @@ type wordCache struct {
 // each other out at every turn.
 const wordSets = 1 << 12
 
-// cachedWord is a word of a wordCache, as its wordKey, and its NormID:
-// the key's fields are spelled out so that the NormID takes the room
-// the key leaves after n, and a cachedWord is 32 bytes.
+// cachedWord is a word of a wordCache, as its wordKey, its NormID and
+// its flags (see wordFlags): the key's fields are spelled out so that
+// the rest takes the room the key leaves after n, and a cachedWord is
+// 32 bytes.
 type cachedWord struct {
 	a, b, c uint64
 	n       uint8
+	f       Flags
 	id      uint32
 }
 
@@ -149,34 +151,45 @@ func (k *wordKey) set() uint32 {
 var wordCaches = sync.Pool{New: func() any { return &wordCache{st: &stems} }}
 
 // lookup is stemmer.lookupID through the cache. It returns the word's
-// NormID, and for a word without one (past the stem cache's bound) its
-// normal form and stem in over.
-func (c *wordCache) lookup(w string) (id uint32, over *wordInfo) {
+// NormID, its flags (see wordFlags), and for a word without a NormID
+// (past the stem cache's bound) its normal form and stem in over.
+func (c *wordCache) lookup(w string) (id uint32, f Flags, over *wordInfo) {
 	if len(w) > maxKeyed {
 		return c.miss(w)
 	}
 	k := keyOf(w)
 	set := &c.sets[k.set()]
 	if set[0].key() == k {
-		return set[0].id, nil
+		return set[0].id, set[0].f, nil
 	}
 	if set[1].key() == k {
-		return set[1].id, nil
+		return set[1].id, set[1].f, nil
 	}
-	if id, over = c.miss(w); id != 0 {
+	if id, f, over = c.miss(w); id != 0 {
 		set[1] = set[0]
-		set[0] = cachedWord{k.a, k.b, k.c, k.n, id}
+		set[0] = cachedWord{k.a, k.b, k.c, k.n, f, id}
 	}
-	return id, over
+	return id, f, over
 }
 
 // miss asks the stem cache, as lookup does for a word it does not hold.
-func (c *wordCache) miss(w string) (uint32, *wordInfo) {
+func (c *wordCache) miss(w string) (uint32, Flags, *wordInfo) {
 	wi := c.st.lookupID(w)
+	f := wordFlags(w, wi.norm)
 	if wi.id == 0 {
-		return 0, wi
+		return 0, f, wi
 	}
-	return wi.id, nil
+	return wi.id, f, nil
+}
+
+// wordFlags are the flags of a word w with normal form norm that the
+// word cache keeps, so that the tokenizer learns them at no cost: Normal
+// or none.
+func wordFlags(w, norm string) Flags {
+	if w == norm {
+		return Normal
+	}
+	return 0
 }
 
 // add caches a word and returns what it cached. The cache outlives

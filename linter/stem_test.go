@@ -127,18 +127,18 @@ func TestWordCacheSets(t *testing.T) {
 	id := func(w string) uint32 { return st.lookupID(w).id }
 	for range 3 {
 		for _, w := range same[:2] {
-			got, _ := c.lookup(w)
+			got, _, _ := c.lookup(w)
 			assert.Equal(t, id(w), got)
 		}
 	}
 	assert.Equal(t, keyOf(same[1]), set[0].key())
 	assert.Equal(t, keyOf(same[0]), set[1].key())
-	got, _ := c.lookup(same[2])
+	got, _, _ := c.lookup(same[2])
 	assert.Equal(t, id(same[2]), got)
 	assert.Equal(t, keyOf(same[2]), set[0].key())
 	assert.Equal(t, keyOf(same[1]), set[1].key(), "the older word goes")
 	for _, w := range same {
-		got, _ := c.lookup(w)
+		got, _, _ := c.lookup(w)
 		assert.Equal(t, id(w), got)
 	}
 }
@@ -176,9 +176,9 @@ func TestWordCacheMatchesStemmer(t *testing.T) {
 	rng := rand.New(rand.NewSource(8))
 	for range 20000 {
 		w := words[rng.Intn(len(words))]
-		id, over := c.lookup(w)
+		id, f, over := c.lookup(w)
 		want := st.lookupID(w)
-		if !assert.Equal(t, want.id, id, w) {
+		if !assert.Equal(t, want.id, id, w) || !assert.Equal(t, w == want.norm, f == Normal, w) {
 			return
 		}
 		if id == 0 {

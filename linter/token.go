@@ -35,6 +35,10 @@ const (
 	Upper                      // every letter is upper case
 	Title                      // the first letter is upper case
 	Hyphen                     // has an inner hyphen
+	// Normal tells that the word is written as its normal form: its text
+	// is Document.Norm. Most words of a letter are; a rule that tests
+	// the text against the normal form needs no string comparison then.
+	Normal
 )
 
 // Token is one piece of the text. Start and End are byte offsets into
@@ -211,13 +215,14 @@ func (d *Document) tokenize(start, end int, wc *wordCache) {
 			}
 			toks = addToken(toks, kind, i, j)
 			t := &toks[len(toks)-1]
-			t.Flags = flags
 			if letters {
-				id, over := wc.lookup(text[i:j])
+				id, f, over := wc.lookup(text[i:j])
 				if t.NormID = id; id == 0 {
 					d.keep(i, over)
 				}
+				flags |= f
 			}
+			t.Flags = flags
 			i = j
 			// The usual single space before the next Russian word.
 			if j+1 < end && text[j] == ' ' && text[j+1]&^1 == 0xD0 {

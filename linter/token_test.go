@@ -86,16 +86,18 @@ func TestTokenFlags(t *testing.T) {
 		has  Flags
 		not  Flags
 	}{
-		{"дом", Word, Cyrillic, Latin | Upper | Title | Digit | Hyphen},
-		{"Дом", Word, Cyrillic | Title, Upper | Latin},
-		{"МКД", Word, Cyrillic | Upper | Title, Latin},
-		{"email", Word, Latin, Cyrillic},
+		{"дом", Word, Cyrillic | Normal, Latin | Upper | Title | Digit | Hyphen},
+		{"Дом", Word, Cyrillic | Title, Upper | Latin | Normal},
+		{"МКД", Word, Cyrillic | Upper | Title, Latin | Normal},
+		{"email", Word, Latin | Normal, Cyrillic},
+		{"ещё", Word, Cyrillic, Normal},
+		{"59-фз", Word, Cyrillic | Digit | Hyphen | Normal, Latin},
 		{"ГИC", Word, Cyrillic | Latin | Upper, Digit},  // Latin C
 		{"прoветривать", Word, Cyrillic | Latin, Upper}, // Latin o
 		{"59-ФЗ", Word, Cyrillic | Digit | Hyphen | Upper, Latin},
 		{"из-за", Word, Cyrillic | Hyphen, Upper | Title},
-		{"2026", Number, Digit, Cyrillic | Latin | Hyphen},
-		{"44-18-20", Number, Digit | Hyphen, Cyrillic},
+		{"2026", Number, Digit, Cyrillic | Latin | Hyphen | Normal},
+		{"44-18-20", Number, Digit | Hyphen, Cyrillic | Normal},
 	}
 	for _, c := range cases {
 		t.Run(c.word, func(t *testing.T) {
@@ -103,8 +105,8 @@ func TestTokenFlags(t *testing.T) {
 			require.Len(t, d.Tokens, 1)
 			tk := d.Tokens[0]
 			assert.Equal(t, c.kind, tk.Kind)
-			assert.True(t, tk.Is(c.has), "flags %06b lack %06b", tk.Flags, c.has)
-			assert.Zero(t, tk.Flags&c.not, "flags %06b have some of %06b", tk.Flags, c.not)
+			assert.True(t, tk.Is(c.has), "flags %07b lack %07b", tk.Flags, c.has)
+			assert.Zero(t, tk.Flags&c.not, "flags %07b have some of %07b", tk.Flags, c.not)
 		})
 	}
 }
@@ -172,4 +174,17 @@ func TestStemParallel(t *testing.T) {
 		}(g)
 	}
 	wg.Wait()
+}
+
+// TestNormalFlag holds the Normal flag to its definition, the text of a
+// word equal to its normal form, also for words without a NormID.
+func TestNormalFlag(t *testing.T) {
+	d := FromText("t.txt", "Дом, дом и ДОМ; ещё е\u00adще, жёлтый Желтый e-mail Email 59-ФЗ 59-фз 2026 «Дом».")
+	for _, d := range []*Document{d, WithoutNormIDs(d)} {
+		for i := range d.Tokens {
+			tk := &d.Tokens[i]
+			want := tk.Kind == Word && d.TokenText(i) == d.Norm(tk)
+			assert.Equal(t, want, tk.Is(Normal), "%q", d.TokenText(i))
+		}
+	}
 }

@@ -662,9 +662,11 @@ func dsIsDate(s string) bool {
 	if len(s) < a+3 || s[a] != '.' || !dsDayNumber(s[:a]) {
 		return false
 	}
-	// The month: the next two bytes, up to a dot or the end.
-	m := s[a+1 : a+3]
-	if m[0] == '.' || m[1] == '.' || m < "01" || m > "12" {
+	// The month: the next two bytes, up to a dot or the end, from «01»
+	// to «12» as strings compare (by bytes here: a string comparison is
+	// a call).
+	m0, m1 := s[a+1], s[a+2]
+	if m0 == '.' || m1 == '.' || !(m0 == '0' && m1 >= '1' || m0 == '1' && m1 <= '2') {
 		return false
 	}
 	rest := s[a+3:]

@@ -8,8 +8,15 @@ import (
 
 // The tokens of a large text do not stay in the cache: every pass over
 // them costs about as much as a rule's own work on a word. So the lines
-// are cut in one pass shared by the rules of a check, and a rule reads
-// the words of a sentence once into a dsSent, then looks only there.
+// and the words of the sentences are read in one pass shared by the rules
+// of a check (dsIndex), and a rule reads the words of a sentence there.
+
+// dsIndex is what the document rules share about a text: its lines and
+// its sentences' words, read in one walk over the tokens.
+type dsIndex struct {
+	dsLineIndex
+	dsSents
+}
 
 // dsLineIndex is the lines of a document and the lines that may hold an
 // executor label.
@@ -20,50 +27,20 @@ type dsLineIndex struct {
 	labels []int
 }
 
-type dsLinesKey struct{}
+type dsIndexKey struct{}
+
+// dsIndexOf returns the index of a document, shared by the rules of a
+// check: callers must not change it.
+func dsIndexOf(d *linter.Document) *dsIndex {
+	return d.Memo(dsIndexKey{}, func() any { return dsRead(d) }).(*dsIndex)
+}
 
 // dsLineIndexOf returns the lines of a document, shared by the rules of
 // a check: callers must not change them.
-func dsLineIndexOf(d *linter.Document) *dsLineIndex {
-	return d.Memo(dsLinesKey{}, func() any { return dsCutLines(d) }).(*dsLineIndex)
-}
+func dsLineIndexOf(d *linter.Document) *dsLineIndex { return &dsIndexOf(d).dsLineIndex }
 
 // wtLabel: the words dsLabelEnd accepts as the first of a label.
 var wtLabel = wtWord("исполнитель", "исп", "исп-ль", "ответственный", "отв")
-
-func dsCutLines(d *linter.Document) *dsLineIndex {
-	// About a line per block, and more in letters, whose header and
-	// signature are blocks of short lines.
-	x := &dsLineIndex{lines: make([]dsLine, 0, len(d.Blocks)+len(d.Blocks)/4+16)}
-	toks := d.Tokens
-	for bi := range d.Blocks {
-		// The line so far: its first and past-last token that is not a
-		// space (f < 0 before the first), and its words.
-		f, l, n := -1, 0, 0
-		for i := d.Blocks[bi].First; i < d.Blocks[bi].Last; i++ {
-			switch toks[i].Kind {
-			case linter.Space:
-				continue
-			case linter.Newline:
-				if f >= 0 {
-					x.add(d, dsLine{First: f, Last: l, Words: n})
-				}
-				f, n = -1, 0
-				continue
-			case linter.Word, linter.Number:
-				n++
-			}
-			if f < 0 {
-				f = i
-			}
-			l = i + 1
-		}
-		if f >= 0 {
-			x.add(d, dsLine{First: f, Last: l, Words: n})
-		}
-	}
-	return x
-}
 
 func (x *dsLineIndex) add(d *linter.Document, l dsLine) {
 	if t := &d.Tokens[l.First]; t.Kind == linter.Word && wtOf(d, t).has(wtLabel) {
@@ -109,23 +86,117 @@ func (s *dsSent) at(k int) *wtBits {
 	return s.bits(k)
 }
 
-// dsReadWords appends the word and number tokens of [first, last) to w
-// and their classes to cls. It returns them with the union of the
-// answers and whether a number is among the words.
+// dsReader reads a document into a dsIndex. The lines are cut as the
+// words are read: every token but a space lies in a sentence, and a
+// sentence in a block, so a line ends at a line break inside a sentence,
+// at one between two sentences, or where a block ends. A line's words are
+// the words read while it was open.
+type dsReader struct {
+	d *linter.Document
+	x *dsIndex
+	// line is the first token of the open line, or -1 when none is; lineW
+	// is the number of words read before it.
+	line, lineW int
+}
+
+func dsRead(d *linter.Document) *dsIndex {
+	n := len(d.Sentences)
+	// About a line per block, and more in letters, whose header and
+	// signature are blocks of short lines. Words are about every other
+	// token.
+	x := &dsIndex{}
+	x.lines = make([]dsLine, 0, len(d.Blocks)+len(d.Blocks)/4+16)
+	x.w = make([]int, 0, len(d.Tokens)/2+1)
+	x.cls = make([]uint32, 0, len(d.Tokens)/2+1)
+	x.first = make([]int, n+1)
+	x.facts = make([]dsSentFacts, n)
+	r := dsReader{d: d, x: x, line: -1}
+	var s dsSent
+	last, block := 0, -1
+	for si, sn := range d.Sentences {
+		// Between two sentences of a block lie only spaces and line
+		// breaks; the last token of a sentence is no space.
+		if sn.Block != block || dsBreakIn(d, last, sn.First) {
+			r.endLine(last, len(x.w))
+			block = sn.Block
+		}
+		k := len(x.w)
+		if r.line < 0 {
+			r.line, r.lineW = sn.First, k
+		}
+		x.first[si] = k
+		s.any, s.num = r.words(sn.First, sn.Last)
+		s.w, s.cls, s.sets = x.w[k:], x.cls[k:], wtSnapshot()
+		s.derive(d)
+		x.facts[si] = s.dsSentFacts
+		last = sn.Last
+	}
+	r.endLine(last, len(x.w))
+	x.first[n] = len(x.w)
+	x.sets = wtSnapshot()
+	return x
+}
+
+// dsBreakIn reports a line break among the tokens [first, last).
+func dsBreakIn(d *linter.Document, first, last int) bool {
+	for _, t := range d.Tokens[first:last] {
+		if t.Kind == linter.Newline {
+			return true
+		}
+	}
+	return false
+}
+
+// endLine ends the open line, if any, before token end, when nw words are
+// read in all.
+func (r *dsReader) endLine(end, nw int) {
+	if r.line < 0 {
+		return
+	}
+	for end > r.line && r.d.Tokens[end-1].Kind == linter.Space {
+		end--
+	}
+	if end > r.line {
+		r.x.add(r.d, dsLine{First: r.line, Last: end, Words: nw - r.lineW})
+	}
+	r.line = -1
+}
+
+// lineBreak ends the line at the line break i inside a sentence that
+// ends before token last, and opens the next at the first token after
+// it that is no space. It returns that token.
+func (r *dsReader) lineBreak(i, last, nw int) int {
+	r.endLine(i, nw)
+	j := i + 1
+	for j < last && (r.d.Tokens[j].Kind == linter.Space || r.d.Tokens[j].Kind == linter.Newline) {
+		j++
+	}
+	if j < last {
+		r.line, r.lineW = j, nw
+	}
+	return j
+}
+
+// words appends the word and number tokens of sentence [first, last) to
+// the index's words and their classes to its classes, and cuts the lines
+// at the line breaks among them. It returns the union of the answers and
+// whether a number is among the words.
 //
 // It runs for every token of a document, so it is written for the
 // compiler: room for every token is made first, so that the loop
 // stores without growing the slices, and the class table is read in
 // place (wtClassOf, which is too big to be inlined, only for new words).
-func dsReadWords(d *linter.Document, first, last int, w []int, cls []uint32) ([]int, []uint32, wtBits, bool) {
+func (r *dsReader) words(first, last int) (wtBits, bool) {
 	var any wtBits
 	num := false
-	n := len(w)
-	w, cls = slices.Grow(w, last-first), slices.Grow(cls, last-first)
-	ws, cs := w[n:n+last-first], cls[n:n+last-first]
+	d, x := r.d, r.x
+	n := len(x.w)
+	x.w, x.cls = slices.Grow(x.w, last-first), slices.Grow(x.cls, last-first)
+	ws, cs := x.w[n:n+last-first], x.cls[n:n+last-first]
+	toks := d.Tokens[:last]
 	k := 0
-	for i := first; i < last; i++ {
-		t := &d.Tokens[i]
+	for i := first; i < len(toks); i++ {
+		t := &toks[i]
 		var c uint32
 		switch t.Kind {
 		case linter.Word:
@@ -139,13 +210,17 @@ func dsReadWords(d *linter.Document, first, last int, w []int, cls []uint32) ([]
 			}
 		case linter.Number:
 			c, num = wtNumClass, true
+		case linter.Newline: // a hard-wrapped line of prose
+			i = r.lineBreak(i, last, n+k) - 1
+			continue
 		default:
 			continue
 		}
 		ws[k], cs[k] = i, c
 		k++
 	}
-	return w[:n+k], cls[:n+k], any, num
+	x.w, x.cls = x.w[:n+k], x.cls[:n+k]
+	return any, num
 }
 
 // derive reads the terms and the condition off the words.
@@ -165,36 +240,9 @@ type dsSents struct {
 	facts []dsSentFacts
 }
 
-type dsSentsKey struct{}
-
 // dsSentsOf returns the sentences of a document read once and shared by
 // the rules of a check: callers must not change them.
-func dsSentsOf(d *linter.Document) *dsSents {
-	return d.Memo(dsSentsKey{}, func() any { return dsReadSents(d) }).(*dsSents)
-}
-
-func dsReadSents(d *linter.Document) *dsSents {
-	n := len(d.Sentences)
-	// Words are about every other token.
-	x := &dsSents{
-		w:     make([]int, 0, len(d.Tokens)/2+1),
-		cls:   make([]uint32, 0, len(d.Tokens)/2+1),
-		first: make([]int, n+1),
-		facts: make([]dsSentFacts, n),
-	}
-	var s dsSent
-	for si, sn := range d.Sentences {
-		k := len(x.w)
-		x.first[si] = k
-		x.w, x.cls, s.any, s.num = dsReadWords(d, sn.First, sn.Last, x.w, x.cls)
-		s.w, s.cls, s.sets = x.w[k:], x.cls[k:], wtSnapshot()
-		s.derive(d)
-		x.facts[si] = s.dsSentFacts
-	}
-	x.first[n] = len(x.w)
-	x.sets = wtSnapshot()
-	return x
-}
+func dsSentsOf(d *linter.Document) *dsSents { return &dsIndexOf(d).dsSents }
 
 // sent points s at the words of sentence si.
 func (x *dsSents) sent(si int, s *dsSent) {

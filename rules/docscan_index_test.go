@@ -75,7 +75,10 @@ func dsIndexDocs(t *testing.T) []*linter.Document {
 		}
 	}
 	for _, s := range []string{"", " ", "\n", " \n \n", "Исп. Петрова\r\n тел. 51-23-47 \n\n  Да.  ",
-		"а\u200bб\n\u200b\n", "Исполнитель:\nОрлова Елена Николаевна"} {
+		"а\u200bб\n\u200b\n", "Исполнитель:\nОрлова Елена Николаевна",
+		// Hard-wrapped prose: line breaks inside a sentence.
+		"Служба рассмотрела обращение о протечке крыши дома номер пять по улице\r\n  Ленина и  \n" +
+			"выдала предписание управляющей организации устранить нарушение до конца\n \t\nмесяца. Да"} {
 		docs = append(docs, linter.FromText("t", s))
 	}
 	return docs
@@ -102,8 +105,8 @@ func (s *dsSent) read(d *linter.Document, first, last int) {
 	s.derive(d)
 }
 
-// TestDsIndex checks the lines cut in one pass against the plain
-// statement, the label lines against dsLabelEnd, and the sentences read
+// TestDsIndex checks the lines, cut in the same pass as the sentences
+// are read, against the plain statement, the label lines against dsLabelEnd, and the sentences read
 // once for all rules against the plain reading and the word tests run
 // afresh: the words, each word's answers and the sentence's summary (any,
 // num). The terms and conditions come from the same derive on both sides;
@@ -111,7 +114,7 @@ func (s *dsSent) read(d *linter.Document, first, last int) {
 func TestDsIndex(t *testing.T) {
 	var s, v dsSent
 	for _, d := range dsIndexDocs(t) {
-		x := dsCutLines(d)
+		x := dsRead(d)
 		want := dsCutLinesSlow(d)
 		if len(want) == 0 {
 			assert.Empty(t, x.lines, d.Name)
@@ -123,10 +126,9 @@ func TestDsIndex(t *testing.T) {
 				assert.Contains(t, x.labels, k, d.Name)
 			}
 		}
-		ss := dsReadSents(d)
 		for si, sn := range d.Sentences {
 			s.read(d, sn.First, sn.Last)
-			ss.sent(si, &v)
+			x.sent(si, &v)
 			assert.Equal(t, s.w, v.w, d.Name)
 			for k, i := range v.w {
 				assert.Equal(t, wtCompute(d.Norm(&d.Tokens[i])), *v.bits(k), d.Name)

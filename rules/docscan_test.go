@@ -155,13 +155,14 @@ func TestDsIsDate(t *testing.T) {
 	}
 	walk()
 	for _, s := range []string{"15.12.2026", "15.12.26", "15.12", "7.22", "1.01.2027", "31.12.1999", "32.12.2026",
-		"15.13.2026", "00.10.2026", "15.12.2026.", "15.12.202", "1..12", "1.1..26", "15,12"} {
+		"15.13.2026", "00.10.2026", "15.12.2026.", "15.12.202", "1..12", "1.1..26", "15,12",
+		"1.0/", "1.0:", "1.1/", "1.1:", "1.0\xff", "1.1\xff"} {
 		assert.Equal(t, dsIsDateSlow(s), dsIsDate(s), s)
 	}
 }
 
 // BenchmarkDocRules times, on about 1 MB of replies, the reads the
-// document rules share (lines, sentences) and each rule's own work with
+// document rules share (lines and sentences, «index») and each rule's own work with
 // those reads already kept in the document's memo, as in a full check
 // (less the cost of a check without a rule, «none»).
 func BenchmarkDocRules(b *testing.B) {
@@ -182,8 +183,7 @@ func BenchmarkDocRules(b *testing.B) {
 			b.ReportMetric(float64(n*len(text))/1e6/cpu, "MB/cpu-s")
 		}
 	}
-	b.Run("lines", func(b *testing.B) { run(b, func(d *linter.Document) { dsCutLines(d) }) })
-	b.Run("sentences", func(b *testing.B) { run(b, func(d *linter.Document) { dsReadSents(d) }) })
+	b.Run("index", func(b *testing.B) { run(b, func(d *linter.Document) { dsRead(d) }) })
 	// «none» is the cost of a check itself, without a rule.
 	for _, id := range []string{"none", "address", "outcome", "vague", "sentence-length", "executor-name"} {
 		s := dsOnlyRules(reg, id)

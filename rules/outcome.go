@@ -43,16 +43,16 @@ func (outcome) Meta() *linter.Meta { return outcomeMeta }
 // outSent is what one sentence of the body says about the outcome.
 type outSent struct {
 	start, end int
-	done       bool // something was done or a check found no violation
-	sched      bool // something will be done by a date or within a term
-	forward    bool // the appeal was sent to another body by competence
-	refusal    bool // the service refuses or cannot act
-	competence bool // the refusal is «not within our powers», a reason in itself
-	reason     bool // a reason or a norm: «так как», «на основании», «статьи 46 …»
-	question   bool // «Вы спросили, …»: the reply answers a question
-	ended      bool // the sentence ends with a full stop, ! or ?
-	coarse     bool // the schedule names only a year, a month or a quarter, no day and no period
-	openTerm   bool // the reply says the term is not fixed: «сроки … будут согласованы»
+	si         int32 // the sentence; int32 keeps outSent at 32 bytes
+	done       bool  // something was done or a check found no violation
+	sched      bool  // something will be done by a date or within a term
+	forward    bool  // the appeal was sent to another body by competence
+	refusal    bool  // the service refuses or cannot act
+	competence bool  // the refusal is «not within our powers», a reason in itself
+	reason     bool  // a reason or a norm: «так как», «на основании», «статьи 46 …»
+	question   bool  // «Вы спросили, …»: the reply answers a question
+	coarse     bool  // the schedule names only a year, a month or a quarter, no day and no period
+	openTerm   bool  // the reply says the term is not fixed: «сроки … будут согласованы»
 }
 
 func (outcome) Check(c *linter.Context) {
@@ -98,13 +98,7 @@ func (outcome) Check(c *linter.Context) {
 			full = false
 		}
 		open = open || o.openTerm
-		o.start, o.end = sn.Start, sn.End
-		if p := d.Tokens[sn.Last-1]; p.Kind == linter.Punct {
-			switch d.Text[p.Start:p.End] {
-			case ".", "!", "?", "…", "»", ")":
-				o.ended = true
-			}
-		}
+		o.start, o.end, o.si = sn.Start, sn.End, int32(si)
 		ss = append(ss, o)
 	}
 	if len(ss) == 0 {
@@ -145,13 +139,27 @@ func (outcome) Check(c *linter.Context) {
 	// sentence ending («Служба жилищного надзора») is a signature.
 	last := ss[len(ss)-1]
 	for i := len(ss) - 1; i >= 0; i-- {
-		if ss[i].ended {
+		if outEnded(d, int(ss[i].si)) {
 			last = ss[i]
 			break
 		}
 	}
 	c.Report(last.start, last.end, "Из ответа непонятно, чем закончилось рассмотрение обращения. Напишите прямо: "+
 		"вопрос решён; или будет решён до такой-то даты; или не может быть решён — и почему.")
+}
+
+// outEnded reports a sentence that ends with a full stop, ! or ? (or a
+// closing quote or bracket after one). Only the report of a reply with
+// no outcome asks, so the text at the ends of the sentences is not read
+// for every reply.
+func outEnded(d *linter.Document, si int) bool {
+	if p := d.Tokens[d.Sentences[si].Last-1]; p.Kind == linter.Punct {
+		switch d.Text[p.Start:p.End] {
+		case ".", "!", "?", "…", "»", ")":
+			return true
+		}
+	}
+	return false
 }
 
 // Stems and words for readOutcome.

@@ -40,14 +40,56 @@ func (personalData) Meta() *linter.Meta { return personalDataMeta }
 
 const pdWhy = " — персональные данные (152-ФЗ «О персональных данных», п. 2.2 Порядка)."
 
-func (personalData) Check(c *linter.Context) {
+func (personalData) Check(c *linter.Context) { pdCheck(c, false) }
+
+// pdCheck runs the rule. Outside a public reply only a number or a
+// passport word starts a finding, and those are among the words read
+// once for the sentence rules: the walk visits only the sentences that
+// hold one, unless every is set (the plain walk over every token, which
+// a public reply needs for its cues and the tests compare with).
+func pdCheck(c *linter.Context, every bool) {
 	d := c.Doc
-	public := c.Profile == linter.Public
+	s := &pdScan{c: c, d: d}
+	if c.Profile == linter.Public || every {
+		s.tokens(c.Profile == linter.Public)
+		return
+	}
+	// Every word lies in a sentence (see address.Check), and a sentence
+	// in a block.
+	x := dsSentsOf(d)
+	skip := 0 // the tokens before skip belong to a finding
+	for si := range x.facts {
+		if f := &x.facts[si]; !f.num && !f.any.has(wtPassport) {
+			continue
+		}
+		b := &d.Blocks[d.Sentences[si].Block]
+		s.first, s.last = b.First, b.Last
+		for k := x.first[si]; k < x.first[si+1]; k++ {
+			i := x.w[k]
+			if i < skip {
+				continue
+			}
+			switch cl := x.cls[k]; {
+			case cl == wtNumClass:
+				skip = s.number(i)
+			case cl != wtPlainClass && x.sets[cl].has(wtPassport):
+				skip = s.passportAt(i)
+			}
+		}
+	}
+}
+
+// wtPassport is pdPassportWord as a word test.
+var wtPassport = newTest(pdPassportWord)
+
+// tokens walks every token of the blocks; public adds the data that must
+// not be published.
+func (s *pdScan) tokens(public bool) {
+	d := s.d
 	tail := len(d.Text)
 	if public {
 		tail = adSignatureStart(d)
 	}
-	s := &pdScan{c: c, d: d}
 	for bi := range d.Blocks {
 		b := &d.Blocks[bi]
 		s.first, s.last = b.First, b.Last

@@ -207,3 +207,21 @@ func TestPersonalDataBareAgree(t *testing.T) {
 	n := agreeFindings(t, reg, reg, []linter.Profile{linter.Citizen, linter.Public}, linter.WithoutNormIDs)
 	assert.Greater(t, n, 10)
 }
+
+// personalDataAll walks every token in every profile, as the rule was
+// first written.
+type personalDataAll struct{ personalData }
+
+func (personalDataAll) Check(c *linter.Context) { pdCheck(c, true) }
+
+// TestPersonalDataWordsAgree checks that walking only the sentences with
+// a number or a passport word, outside a public reply, loses nothing.
+func TestPersonalDataWordsAgree(t *testing.T) {
+	fast, err := linter.NewRegistry(personalData{})
+	require.NoError(t, err)
+	slow, err := linter.NewRegistry(personalDataAll{})
+	require.NoError(t, err)
+	n := agreeFindings(t, fast, slow, []linter.Profile{linter.Citizen, linter.Official}, nil)
+	n += agreeFindings(t, fast, slow, []linter.Profile{linter.Citizen}, linter.WithoutNormIDs)
+	assert.Greater(t, n, 10)
+}

@@ -49,12 +49,13 @@ func wdMerge(spans []wdSpan) wdGuard {
 
 // wdAnalyze fills sc with what one pass over the words finds and returns
 // the quoted titles of the document. It gives every token to ds, when not
-// nil, so that the dictionary is matched in the same pass. The titles are
+// nil, so that the dictionary is matched in the same pass; quiet then
+// keeps the words wdSkip may pass over with ds's dictionary. The titles are
 // the inside of «…», „…“, “…” and "…" pairs that close in the same block
 // and whose first word is capitalised (a title, a company name) or that
 // follow a legal form such as ООО. A quote that starts with a small letter
 // is the clerk's own wording in quotes and is checked as usual.
-func wdAnalyze(d *linter.Document, sc *wdScan, ds *dict.Scanner) []wdSpan {
+func wdAnalyze(d *linter.Document, sc *wdScan, ds *dict.Scanner, quiet *dict.Facts) []wdSpan {
 	abbrs, _ := abbrLoad()
 	var out []wdSpan
 	for bi := range d.Blocks {
@@ -62,14 +63,14 @@ func wdAnalyze(d *linter.Document, sc *wdScan, ds *dict.Scanner) []wdSpan {
 		q := wdQuotes{open: -1}
 		for i := d.Blocks[bi].First; ; i++ {
 			var cyr int
-			i, cyr = wdSkip(d, i, last, ds)
+			i, cyr = wdSkip(d, i, last, ds, quiet)
 			sc.cyr += cyr
 			if i >= last {
 				break
 			}
 			switch d.Tokens[i].Kind {
 			case linter.Word:
-				sc.word(d, i, ds, abbrs)
+				sc.word(d, i, ds, quiet, abbrs)
 			case linter.Number:
 				ds.Token(i) // wdSkip stops at a number only for ds
 			case linter.Punct:
@@ -88,12 +89,13 @@ func wdAnalyze(d *linter.Document, sc *wdScan, ds *dict.Scanner) []wdSpan {
 // that tell the scan nothing but whether they have Cyrillic letters, as
 // they have no Latin letter, are not in capitals, are no listed
 // abbreviation and not «далее» (by the facts kept for their normal form,
-// see wdFacts) and start no phrase of ds (see dict.Scanner.Skips). It
-// stops at the other words, at numbers that ds wants and at punctuation
-// that may be a quote. Its loop makes no call: the compiler keeps its
-// variables in registers instead of spilling them around the calls the
-// few other tokens need.
-func wdSkip(d *linter.Document, i, last int, ds *dict.Scanner) (next, cyr int) {
+// see wdFacts) and start no phrase of ds (see dict.Scanner.Skips): with
+// ds, the words quiet holds, where both are kept in one load. It stops at
+// the other words, at numbers that ds wants and at punctuation that may
+// be a quote. Its loop makes no call: the compiler keeps its variables in
+// registers instead of spilling them around the calls the few other
+// tokens need.
+func wdSkip(d *linter.Document, i, last int, ds *dict.Scanner, quiet *dict.Facts) (next, cyr int) {
 	toks, text := d.Tokens[:last], d.Text
 	for ; i < len(toks); i++ {
 		t := &toks[i]
@@ -102,7 +104,11 @@ func wdSkip(d *linter.Document, i, last int, ds *dict.Scanner) (next, cyr int) {
 			if t.Flags&(linter.Latin|linter.Upper) != 0 || t.NormID == 0 {
 				return i, cyr
 			}
-			if v := wdWords.Get(t.NormID); v == 0 || v&(wdListed|wdDalee) != 0 || ds != nil && !ds.Skips(t) {
+			if ds != nil {
+				if quiet.Get(t.NormID) == 0 {
+					return i, cyr
+				}
+			} else if v := wdWords.Get(t.NormID); v == 0 || v&(wdListed|wdDalee) != 0 {
 				return i, cyr
 			}
 			if t.Flags&linter.Cyrillic != 0 {
@@ -184,13 +190,18 @@ func (q *wdQuotes) mark(d *linter.Document, i int) (wdSpan, bool) {
 }
 
 // word learns what word token i tells the scan and gives it to ds, when
-// not nil.
-func (sc *wdScan) word(d *linter.Document, i int, ds *dict.Scanner, abbrs map[string]dict.Abbr) {
-	if ds != nil {
-		ds.Token(i)
-	}
+// not nil; it keeps in quiet a word that wdSkip may pass over.
+func (sc *wdScan) word(d *linter.Document, i int, ds *dict.Scanner, quiet *dict.Facts, abbrs map[string]dict.Abbr) {
 	t := &d.Tokens[i]
 	v := wdFacts(d, t)
+	if ds != nil {
+		ds.Token(i)
+		// The facts of the normal form, not of this token: wdSkip
+		// tests the token's letters itself.
+		if t.NormID != 0 && v&(wdListed|wdDalee) == 0 && ds.Skips(t) {
+			quiet.Set(t.NormID, 1)
+		}
+	}
 	f := t.Flags
 	if f&linter.Cyrillic != 0 {
 		sc.cyr++
@@ -368,6 +379,9 @@ type wdShared struct {
 	extra [][]*dict.Entry
 	d     *dict.Dict
 	info  map[*dict.Entry]*wdInfo
+	// quiet holds, by NormID, the words that tell the shared scan
+	// nothing but their letters with this dictionary (see wdSkip).
+	quiet dict.Facts
 }
 
 // wdBuiltin serves every rule set without extra files.
@@ -486,11 +500,11 @@ func (w *wdShared) compute(doc *linter.Document) *wdScan {
 		// One pass over the tokens for both: on a long document each
 		// pass reads megabytes.
 		ds := d.Scanner(doc, ms)
-		spans = wdAnalyze(doc, sc, &ds)
+		spans = wdAnalyze(doc, sc, &ds, &w.quiet)
 		sc.ms = ds.Matches()
 	} else {
 		sc.ms = d.Scan(doc, ms)
-		spans = wdAnalyze(doc, sc, nil)
+		spans = wdAnalyze(doc, sc, nil, nil)
 	}
 	for _, m := range sc.ms {
 		if m.Entry.List == dict.ListNames {

@@ -387,15 +387,18 @@ const (
 	spellOK   = 2 // the dictionary knows the form
 )
 
-// spellFormOf tells the form of w, the text of a word with normal form n.
-func spellFormOf(w, n string) int {
-	if w == n {
+// spellFormOf tells the form of w, the text of word token t of doc. The
+// tokenizer tells the usual form, the normal one, by a flag: no string
+// is compared then.
+func spellFormOf(doc *linter.Document, t *linter.Token, w string) int {
+	if t.Is(linter.Normal) {
 		return spellLower // most words: inlined
 	}
-	return spellCapOf(w, n)
+	return spellCapOf(w, doc.Norm(t))
 }
 
-// spellCapOf is spellFormOf for w other than n.
+// spellCapOf is spellFormOf for w, a word with normal form n other than
+// w itself.
 func spellCapOf(w, n string) int {
 	r, size := utf8.DecodeRuneInString(n)
 	u, usize := utf8.DecodeRuneInString(w)
@@ -411,7 +414,7 @@ func (e *spellEntry) check(d *spelling.Dict, doc *linter.Document, t *linter.Tok
 	if t.NormID == 0 {
 		return d.Check(w) // no place to keep the verdict
 	}
-	form := spellFormOf(w, doc.Norm(t))
+	form := spellFormOf(doc, t, w)
 	if form == spellOther {
 		return d.Check(w) // not kept
 	}

@@ -66,10 +66,7 @@ func typoCheck(c *linter.Context, all bool) {
 		s.first, s.last = b.First, b.Last
 		s.pick()
 		s.markLinks()
-		s.q.reset()
-		for _, i := range s.picks {
-			s.q.mark(s.d, i, s.first, s.last, s.link)
-		}
+		s.marks()
 		pairs, loose := s.q.done()
 		s.quotes(pairs, loose)
 		s.brackets()
@@ -92,6 +89,9 @@ type typoScan struct {
 	// there follows other rules.
 	link []bool
 	q    tpQuoter
+	// open are the brackets still open, stray the closing ones without
+	// a pair (see marks).
+	open, stray []int
 }
 
 func (s *typoScan) tok(i int) *linter.Token { return &s.d.Tokens[i] }
@@ -132,19 +132,37 @@ func (s *typoScan) pick() {
 		case linter.Punct:
 			keep = true
 		case linter.Space:
-			keep = keep || t.End-t.Start > 1 || i+1 < len(toks) && toks[i+1].Kind == linter.Punct
+			keep = keep || tpSpacePick(toks, i)
 		case linter.Number:
 			keep = keep || t.Flags&linter.Hyphen != 0
 		case linter.Word:
-			keep = keep || t.Flags&(linter.Digit|linter.Cyrillic|linter.Hyphen) == linter.Digit|linter.Cyrillic ||
-				i+2 < len(toks) && toks[i+1].Kind == linter.Space && toks[i+2].Kind == linter.Word &&
-					tpSameNorm(s.d, t, &toks[i+2])
+			keep = keep || t.Flags&(linter.Digit|linter.Cyrillic|linter.Hyphen) == linter.Digit|linter.Cyrillic
+			if i+1 == len(toks) || toks[i+1].Kind != linter.Space {
+				break
+			}
+			// Most words are followed by a space: both are read here,
+			// the space's neighbours at hand, in one turn of the loop.
+			keep = keep || i+2 < len(toks) && toks[i+2].Kind == linter.Word && tpSameNorm(s.d, t, &toks[i+2])
+			if keep {
+				picks = append(picks, i)
+			}
+			if i++; all || tpSpacePick(toks, i) {
+				picks = append(picks, i)
+			}
+			continue
 		}
 		if keep {
 			picks = append(picks, i)
 		}
 	}
 	s.picks = picks
+}
+
+// tpSpacePick reports whether pick takes space i: spaces reports
+// nothing on one byte before anything but punctuation.
+func tpSpacePick(toks []linter.Token, i int) bool {
+	t := &toks[i]
+	return t.End-t.Start > 1 || i+1 < len(toks) && toks[i+1].Kind == linter.Punct
 }
 
 // tpSameNorm reports whether two words have the same normal form,
@@ -598,35 +616,56 @@ func (s *typoScan) nextQuote(i int) int {
 
 func tpIsOpenQuote(q string) bool { return q == "«" || q == "„" }
 
-// brackets reports round brackets without a pair. «1)» and «а)» opening
-// a list item and smileys are not brackets.
-func (s *typoScan) brackets() {
-	var open []int
+// marks follows the quotes and the round brackets of the block in one
+// pass over the marks picked: the quotes go to s.q, the brackets left
+// without a pair to s.open and s.stray, for quotes and brackets to report.
+// «1)» and «а)» opening a list item and smileys are not brackets.
+func (s *typoScan) marks() {
+	s.q.reset()
+	s.open, s.stray = s.open[:0], s.stray[:0]
 	for _, i := range s.picks {
-		if s.tok(i).Kind != linter.Punct || s.isLink(i) {
+		t := s.tok(i)
+		if t.Kind != linter.Punct || s.isLink(i) {
 			continue
 		}
-		switch s.txt(i) {
-		case "(":
-			if s.glued(i-1, i) && (s.txt(i-1) == ":" || s.txt(i-1) == ";") {
-				continue
-			}
-			open = append(open, i)
-		case ")":
-			if len(open) > 0 {
-				open = open[:len(open)-1]
-				continue
-			}
-			if s.glued(i-1, i) && (s.txt(i-1) == ":" || s.txt(i-1) == ";") {
-				continue
-			}
-			if s.glued(i-1, i) && s.isListMark(i-1) {
-				continue
-			}
-			s.c.Report(s.wordLeft(i), int(s.tok(i).End), "Закрывающая скобка без открывающей. Поставьте открывающую или уберите эту.")
+		switch c := s.d.Text[t.Start]; c {
+		case '(', ')':
+			s.bracket(i)
+		case '"', 0xC2, 0xE2: // the first bytes of the quote marks (see tpQuoter.mark)
+			s.q.mark(s.d, i, s.first, s.last, s.link)
 		}
 	}
-	for _, i := range open {
+}
+
+// bracket takes the punctuation token i, which starts with a bracket.
+func (s *typoScan) bracket(i int) {
+	switch s.txt(i) {
+	case "(":
+		if s.glued(i-1, i) && (s.txt(i-1) == ":" || s.txt(i-1) == ";") {
+			return
+		}
+		s.open = append(s.open, i)
+	case ")":
+		if n := len(s.open); n > 0 {
+			s.open = s.open[:n-1]
+			return
+		}
+		if s.glued(i-1, i) && (s.txt(i-1) == ":" || s.txt(i-1) == ";") {
+			return
+		}
+		if s.glued(i-1, i) && s.isListMark(i-1) {
+			return
+		}
+		s.stray = append(s.stray, i)
+	}
+}
+
+// brackets reports the round brackets without a pair that marks found.
+func (s *typoScan) brackets() {
+	for _, i := range s.stray {
+		s.c.Report(s.wordLeft(i), int(s.tok(i).End), "Закрывающая скобка без открывающей. Поставьте открывающую или уберите эту.")
+	}
+	for _, i := range s.open {
 		s.c.Report(int(s.tok(i).Start), s.wordRight(i), "Скобка открыта, но не закрыта. Закройте её или уберите.")
 	}
 }
