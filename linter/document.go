@@ -265,6 +265,7 @@ func (d *Document) analyze() {
 	d.memo = &docMemo{owner: d}
 	if len(d.Text) > maxText {
 		d.tooLong, d.Blocks = true, nil // Registry.Check refuses it
+		d.lineStarts()                  // read-only from here on, as below
 		return
 	}
 	for i := range d.Blocks {
