@@ -58,24 +58,29 @@ trap cleanup EXIT
 echo "== build"
 go build -o "$tmp/yasno" ./cmd/yasno
 
+# waitURL LOG PATTERN NAME waits up to 30 s for the server started as $pid
+# to write its address to LOG, and sets url to it.
+waitURL() {
+	url=""
+	for _ in $(seq 1 300); do
+		url=$(grep -o "$2" "$1" 2>/dev/null | head -1 || true)
+		[ -n "$url" ] && return
+		if ! kill -0 "$pid" 2>/dev/null; then
+			echo "load.sh: $3 не запустился:" >&2
+			cat "$1" >&2
+			exit 2
+		fi
+		sleep 0.1
+	done
+	echo "load.sh: $3 не сообщил адрес за 30 с" >&2
+	exit 2
+}
+
 echo "== start yasno serve"
 "$tmp/yasno" serve --addr 127.0.0.1:0 2>"$tmp/server.log" &
 pid=$!
-url=""
-for _ in $(seq 1 300); do
-	url=$(grep -o '"url":"http://[^"]*"' "$tmp/server.log" 2>/dev/null | head -1 | cut -d'"' -f4 || true)
-	[ -n "$url" ] && break
-	if ! kill -0 "$pid" 2>/dev/null; then
-		echo "load.sh: сервер не запустился:" >&2
-		cat "$tmp/server.log" >&2
-		exit 2
-	fi
-	sleep 0.1
-done
-if [ -z "$url" ]; then
-	echo "load.sh: сервер не сообщил адрес за 30 с" >&2
-	exit 2
-fi
+waitURL "$tmp/server.log" '"url":"http://[^"]*"' сервер
+url=$(echo "$url" | cut -d'"' -f4)
 url=${url%/}
 
 rules=$(curl -fsS "$url/api/v1/rules" | grep -o '"id":"[^"]*","category"' | cut -d'"' -f4 | tr '\n' ' ')
@@ -98,18 +103,7 @@ if [ -n "$floor" ]; then
 	wait "$pid" 2>/dev/null || true
 	"$tmp/floor" -answer "$tmp/answer.json" -steps "$steps" >"$tmp/floor.log" 2>&1 &
 	pid=$!
-	url=""
-	for _ in $(seq 1 300); do
-		url=$(grep -o 'http://[0-9.:]*' "$tmp/floor.log" 2>/dev/null | head -1 || true)
-		[ -n "$url" ] && break
-		if ! kill -0 "$pid" 2>/dev/null; then
-			echo "load.sh: bench/floor не запустился:" >&2
-			cat "$tmp/floor.log" >&2
-			exit 2
-		fi
-		sleep 0.1
-	done
-	[ -n "$url" ] || { echo "load.sh: bench/floor не сообщил адрес за 30 с" >&2; exit 2; }
+	waitURL "$tmp/floor.log" 'http://[0-9.:]*' bench/floor
 	echo "floor:    $url (pid $pid) answers the same $(wc -c <"$tmp/answer.json") bytes, $steps steps of work per request"
 fi
 
