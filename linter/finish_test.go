@@ -72,13 +72,9 @@ func TestFinishMatchesReference(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	sc := new(checkScratch)
 	for n := 0; n < 400; n++ {
-		var sb strings.Builder
 		// A third of the texts are long enough for spans finish does not
 		// count on from their starts.
-		for k := rng.Intn(40 + 160*(n%3/2)); k >= 0; k-- {
-			sb.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		text := sb.String()
+		text := randomText(rng, pieces, 40+160*(n%3/2), false)
 		// Half the valid texts are known to be valid, as FromText knows.
 		doc := &Document{Text: text, utf8OK: rng.Intn(2) == 0 && utf8.ValidString(text)}
 		var fs []Finding
@@ -118,11 +114,7 @@ func TestUTF8Counts(t *testing.T) {
 	pieces := []string{"ж", "a", "😀", "\uffff", "\U0010ffff", "\u00a0", "—"}
 	rng := rand.New(rand.NewSource(4))
 	for n := 0; n < 200; n++ {
-		var sb strings.Builder
-		for k := rng.Intn(1200); k >= 0; k-- {
-			sb.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		cases = append(cases, sb.String())
+		cases = append(cases, randomText(rng, pieces, 1200, false))
 	}
 	for _, s := range cases {
 		chars, astral := utf8Counts(s)

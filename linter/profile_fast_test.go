@@ -35,17 +35,11 @@ func TestDetectProfileMatchesReference(t *testing.T) {
 		"\n", "\r\n", "\r", "\t", "\u00a0", "\xff", "İ", "Ё", "«Главе»,", "«", "»", ".,", "\"", "«»", "\xc2", "Ѐ", "ǅ", "ΑΒΓ", "\u2028", "генеральному", "Суду", "иванову"}
 	rng := rand.New(rand.NewSource(4))
 	for n := 0; n < 3000; n++ {
-		var sb strings.Builder
-		for k := rng.Intn(25); k >= 0; k-- {
-			sb.WriteString(pieces[rng.Intn(len(pieces))])
-			if rng.Intn(2) == 0 {
-				sb.WriteByte(' ')
-			}
-		}
-		d := FromText("t", sb.String())
-		assert.Equal(t, refDetectProfile(d), DetectProfile(d), "%q", sb.String())
-		assert.Equal(t, strings.ToLower(sb.String()), string(appendLower(nil, sb.String())))
-		for _, w := range strings.Fields(sb.String()) {
+		text := randomText(rng, pieces, 25, true)
+		d := FromText("t", text)
+		assert.Equal(t, refDetectProfile(d), DetectProfile(d), "%q", text)
+		assert.Equal(t, strings.ToLower(text), string(appendLower(nil, text)))
+		for _, w := range strings.Fields(text) {
 			assert.Equal(t, strings.Trim(w, ".,;:«»\""), trimTitle(w), "%q", w)
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -22,11 +21,7 @@ func TestScanWordMatchesReference(t *testing.T) {
 		"слово", "ЖИЛЬЦЫ", "домА", "пРиВеТсТвУю", "жёлтый", "\xd1\x61", "\xd1\x90", "\xd0\x8f", "\xd1\xc0"}
 	rng := rand.New(rand.NewSource(6))
 	for n := 0; n < 20000; n++ {
-		var sb strings.Builder
-		for k := rng.Intn(12); k >= 0; k-- {
-			sb.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		text := sb.String()
+		text := randomText(rng, pieces, 12, false)
 		for i := 0; i < len(text); i++ {
 			if !utf8.RuneStart(text[i]) {
 				continue
@@ -117,11 +112,7 @@ func TestTokenizeMatchesReference(t *testing.T) {
 		texts = append(texts, string(b))
 	}
 	for n := 0; n < 20000; n++ {
-		var sb strings.Builder
-		for k := rng.Intn(16); k >= 0; k-- {
-			sb.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		texts = append(texts, sb.String())
+		texts = append(texts, randomText(rng, pieces, 16, false))
 	}
 	for _, text := range texts {
 		end := len(text) - rng.Intn(2)*rng.Intn(len(text)+1)

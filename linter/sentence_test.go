@@ -239,19 +239,13 @@ func TestSentenceEndSkipsLongWords(t *testing.T) {
 		"обращение", "Рассмотрено", "1960", "3.4.4", "15.12.2026", ".", ". ", " ", "\n", "…", "!", ",", "«", "»"}
 	rng := rand.New(rand.NewSource(8))
 	for n := 0; n < 3000; n++ {
-		var sb strings.Builder
-		for k := rng.Intn(30); k >= 0; k-- {
-			sb.WriteString(pieces[rng.Intn(len(pieces))])
-			if rng.Intn(2) == 0 {
-				sb.WriteByte(' ')
-			}
-		}
-		d := FromText("t.txt", sb.String())
+		text := randomText(rng, pieces, 30, true)
+		d := FromText("t.txt", text)
 		skip := abbrevMax
 		abbrevMax = math.MaxInt
 		want := splitSentences(d)
 		abbrevMax = skip
-		require.Equal(t, want, splitSentences(d), "%q", sb.String())
+		require.Equal(t, want, splitSentences(d), "%q", text)
 	}
 }
 
@@ -272,15 +266,9 @@ func TestSplitSentencesMatchesReference(t *testing.T) {
 		"Уважаемый", "Здравствуйте", "№", "\u00ad", strings.Repeat("длинная строка ", 4)}
 	rng := rand.New(rand.NewSource(9))
 	for n := 0; n < 5000; n++ {
-		var sb strings.Builder
-		for k := rng.Intn(40); k >= 0; k-- {
-			sb.WriteString(pieces[rng.Intn(len(pieces))])
-			if rng.Intn(2) == 0 {
-				sb.WriteByte(' ')
-			}
-		}
-		d := FromText("t.txt", sb.String())
-		require.Equal(t, refSplitSentences(d), splitSentences(d), "%q", sb.String())
+		text := randomText(rng, pieces, 40, true)
+		d := FromText("t.txt", text)
+		require.Equal(t, refSplitSentences(d), splitSentences(d), "%q", text)
 	}
 }
 
